@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { validateCommand } from './validate.js';
+import { schemaCommand } from './schema.js';
+import { keysCommand } from './keys.js';
+
+export const commands: readonly Command[] = [validateCommand, schemaCommand, keysCommand];

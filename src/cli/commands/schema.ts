@@ -1,0 +1,79 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command.js';
+import { EXIT_OK, EXIT_USAGE } from '../command.js';
+import { generateJsonSchema, schemaVersions } from '../../flow-json/schema/index.js';
+import { LATEST_FLOW_JSON_VERSION, isFlowJsonVersion } from '../../flow-json/versions.js';
+import type { FlowJsonVersion } from '../../flow-json/versions.js';
+import { describeFileError } from '../format/file-error.js';
+
+const USAGE = 'waflow schema [--version X] [--out file]';
+
+const HELP = `usage: ${USAGE}
+
+Prints the JSON Schema (draft 2020-12) of a Flow JSON version, for editors and other tools.
+
+options:
+  --version X   the Flow JSON version (default ${LATEST_FLOW_JSON_VERSION})
+  --out file    write the schema to this file instead of standard output
+`;
+
+interface SchemaArgs {
+  readonly version: FlowJsonVersion;
+  readonly out?: string;
+  readonly help: boolean;
+}
+
+/** Parses argv; returns a message for a usage error. `--x value` and `--x=value` both work. */
+export function parseSchemaArgs(argv: readonly string[]): SchemaArgs | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: false,
+      strict: true,
+      options: { version: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
+  }
+  const { version = LATEST_FLOW_JSON_VERSION, out, help = false } = parsed.values;
+  const supported = schemaVersions();
+  if (!isFlowJsonVersion(version) || !supported.includes(version)) {
+    return `unknown --version "${version}"; valid versions: ${supported.join(', ')}`;
+  }
+  if (out === '') return '--out needs a file name';
+  return { version, help, ...(out !== undefined ? { out } : {}) };
+}
+
+export const schemaCommand: Command = {
+  name: 'schema',
+  summary: 'Print the JSON Schema of a Flow JSON version',
+  usage: USAGE,
+  async run(argv, io) {
+    const args = parseSchemaArgs(argv);
+    if (typeof args === 'string') {
+      io.stderr(`waflow schema: ${args}\nusage: ${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    if (args.help) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    const text = `${JSON.stringify(generateJsonSchema(args.version), null, 2)}\n`;
+    if (args.out === undefined) {
+      io.stdout(text);
+      return EXIT_OK;
+    }
+    try {
+      await writeFile(resolve(io.cwd, args.out), text, 'utf8');
+    } catch (err) {
+      const reason = describeFileError(err);
+      io.stderr(`waflow schema: cannot write ${args.out}: ${reason.message} (${reason.code})\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`waflow schema: wrote the Flow JSON ${args.version} schema to ${args.out}\n`);
+    return EXIT_OK;
+  },
+};

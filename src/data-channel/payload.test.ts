@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { isErrorNotification, toRequest } from './payload.js';
+
+describe('isErrorNotification', () => {
+  it('recognises data.error + data.error_message on INIT and data_exchange, with or without screen', () => {
+    for (const action of ['INIT', 'data_exchange'] as const) {
+      // Meta's documented shape has no screen.
+      const request = toRequest({ version: '3.0', action, flow_token: 't', data: { error: 'invalid-screen-transition', error_message: 'Screen X is not reachable' } });
+      expect(isErrorNotification(request)).toBe(true);
+      expect(isErrorNotification(toRequest({ ...request, screen: 'S' }))).toBe(true);
+    }
+  });
+
+  it('treats BACK with error-looking data as an ordinary BACK, which still needs its screen', () => {
+    const back = { version: '3.0', action: 'BACK', flow_token: 't', data: { error: 'e', error_message: 'm' } };
+    expect(() => toRequest(back)).toThrow(/screen/);
+    expect(isErrorNotification(toRequest({ ...back, screen: 'S' }))).toBe(false);
+  });
+
+  it('is false for ping and for ordinary requests, even with a form field named error', () => {
+    expect(isErrorNotification(toRequest({ version: '3.0', action: 'ping' }))).toBe(false);
+    expect(isErrorNotification(toRequest({ version: '3.0', action: 'data_exchange', screen: 'S', flow_token: 't', data: { error: 'x' } }))).toBe(false);
+    expect(isErrorNotification(toRequest({ version: '3.0', action: 'INIT', flow_token: 't' }))).toBe(false);
+  });
+});
+
+describe('toRequest', () => {
+  it('keeps unknown extra fields the platform may add', () => {
+    const body = { version: '4.0', action: 'INIT', flow_token: 't', user_locale: 'pt_BR', something_new: 1 };
+    expect(toRequest(body)).toEqual(body);
+  });
+});

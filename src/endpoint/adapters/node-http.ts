@@ -1,0 +1,19 @@
+// node:http adapter: `http.createServer(toNodeHandler(endpoint))`.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FlowEndpoint } from '../types.js';
+import { sendInternalError, sendWebResponse, toWebRequest } from './node-request.js';
+
+export type NodeRequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+export function toNodeHandler(endpoint: FlowEndpoint): NodeRequestListener {
+  return async (req, res) => {
+    try {
+      const response = await endpoint(toWebRequest(req));
+      await sendWebResponse(res, response);
+      // A body the handler refused to read (413) may still be arriving; drop it.
+      if (!req.readableEnded) req.resume();
+    } catch {
+      sendInternalError(res);
+    }
+  };
+}

@@ -1,0 +1,244 @@
+// createFlowEndpoint: the business side of the data channel as a web-standard
+// `(Request) => Promise<Response>`. Status codes follow Meta's "Implementing Endpoint for Flows"
+// (developers.facebook.com/docs/whatsapp/flows/guides/implementingyourflowendpoint):
+// 421 undecryptable request (the client re-fetches the public key), 427 flow token no longer
+// valid, 432 request signature failed; ping and error notifications are answered here.
+import {
+  DataChannelError,
+  STATUS_DECRYPT_FAILED,
+  STATUS_FLOW_TOKEN_INVALID,
+  STATUS_SIGNATURE_INVALID,
+  decryptRequest,
+  encryptResponse,
+  isErrorNotification,
+  loadPrivateKey,
+  verifyFlowTokenSignature,
+  verifyRequestSignature,
+} from '../data-channel/index.js';
+import type { BusinessPrivateKey, DataChannelRequest, DataChannelResponse, PingRequest } from '../data-channel/index.js';
+import { toContext, toErrorNotification } from './context.js';
+import { EndpointResponseError, describeIssues } from './errors.js';
+import { readBody } from './read-body.js';
+import { checkScreenData, collectDataModels } from './response-check.js';
+import type { FlowDataModels } from './response-check.js';
+import { resolveResult } from './results.js';
+import { tokenRejection } from './token-store/types.js';
+import type { EndpointLogger, FlowEndpoint, FlowEndpointOptions, FlowHandler, ScreenDataMap } from './types.js';
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+const consoleLogger: EndpointLogger = {
+  warn: (message, meta) => console.warn(`[waflow endpoint] ${message}`, meta ?? ''),
+  error: (message, meta) => console.error(`[waflow endpoint] ${message}`, meta ?? ''),
+};
+
+/** Plain-JSON error answer: nothing encrypted, since there may be no key to encrypt with. */
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ error: { code, message } }), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(utf8.decode(bytes)) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function checkOptions(options: FlowEndpointOptions<ScreenDataMap>): void {
+  if (typeof options !== 'object' || options === null) throw new TypeError('createFlowEndpoint needs an options object');
+  if (typeof options.privateKey !== 'string' || options.privateKey.length === 0) {
+    throw new TypeError('privateKey must be the PEM text of the business private key');
+  }
+  if (options.appSecret !== undefined && (typeof options.appSecret !== 'string' || options.appSecret.length === 0)) {
+    throw new TypeError('appSecret must be a non-empty string when given');
+  }
+  if (typeof options.handlers !== 'object' || options.handlers === null) throw new TypeError('handlers must be an object');
+  const max = options.maxBodyBytes;
+  if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new TypeError('maxBodyBytes must be a positive integer');
+  if (options.flow !== undefined) {
+    const flow = options.flow as { screens?: unknown } | null;
+    if (typeof flow !== 'object' || flow === null || !Array.isArray(flow.screens)) {
+      throw new TypeError('flow must be a parsed Flow JSON object with a "screens" array');
+    }
+  }
+}
+
+type UserRequest = Exclude<DataChannelRequest, PingRequest>;
+
+function pickHandler<M extends ScreenDataMap>(options: FlowEndpointOptions<M>, body: UserRequest): FlowHandler<M> | undefined {
+  const { handlers } = options;
+  if (body.action === 'INIT') return handlers.init;
+  if (body.action === 'BACK') return handlers.back;
+  const exchange = handlers.dataExchange;
+  if (typeof exchange === 'function') return exchange;
+  if (exchange === undefined || body.screen === undefined) return undefined;
+  return Object.hasOwn(exchange, body.screen) ? exchange[body.screen] : undefined;
+}
+
+export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(options: FlowEndpointOptions<M>): FlowEndpoint {
+  checkOptions(options as unknown as FlowEndpointOptions<ScreenDataMap>);
+  const logger = options.logger ?? consoleLogger;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const models: FlowDataModels | undefined = options.flow === undefined ? undefined : collectDataModels(options.flow);
+  const { appSecret, tokenStore } = options;
+
+  // Loaded on the first request, then reused; a failure is kept too (it is configuration).
+  let key: Promise<BusinessPrivateKey> | undefined;
+  const privateKey = (): Promise<BusinessPrivateKey> => (key ??= loadPrivateKey(options.privateKey, options.passphrase));
+
+  const report = (error: EndpointResponseError): Response => {
+    logger.error(error.message, { code: error.code, screen: error.screen, issues: error.issues });
+    try {
+      options.onResponseError?.(error);
+    } catch {
+      logger.error('onResponseError hook threw');
+    }
+    return errorResponse(500, error.code, 'the endpoint produced an invalid response; see the server log');
+  };
+
+  const encrypted = async (body: DataChannelResponse, aesKey: Uint8Array, iv: Uint8Array): Promise<Response> =>
+    new Response(await encryptResponse(body, aesKey, iv), { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+
+  async function handle(request: Request): Promise<Response> {
+    if (request.method !== 'POST') return errorResponse(405, 'METHOD_NOT_ALLOWED', 'the Flows endpoint accepts POST only', { allow: 'POST' });
+
+    const read = await readBody(request, maxBodyBytes);
+    if (!read.ok) {
+      return read.reason === 'too-large'
+        ? errorResponse(413, 'BODY_TOO_LARGE', `the request body exceeds ${maxBodyBytes} bytes`)
+        : errorResponse(400, 'BODY_UNREADABLE', 'the request body could not be read');
+    }
+
+    if (appSecret !== undefined && !verifyRequestSignature(read.bytes, request.headers.get('x-hub-signature-256'), appSecret)) {
+      logger.warn('rejected a request whose X-Hub-Signature-256 is missing or wrong');
+      return errorResponse(STATUS_SIGNATURE_INVALID, 'SIGNATURE_INVALID', 'X-Hub-Signature-256 is missing or does not match the body');
+    }
+
+    const json = parseJson(read.bytes);
+    if (!json.ok) return errorResponse(400, 'NOT_JSON', 'the request body must be JSON');
+
+    let loaded: BusinessPrivateKey;
+    try {
+      loaded = await privateKey();
+    } catch (error) {
+      const code = error instanceof DataChannelError ? error.code : 'KEY_INVALID';
+      const message = error instanceof DataChannelError ? error.message : 'the private key could not be loaded';
+      logger.error(`cannot load the business private key: ${message}`, { code });
+      return errorResponse(500, code, 'the endpoint is misconfigured; see the server log');
+    }
+
+    let decrypted: Awaited<ReturnType<typeof decryptRequest>>;
+    try {
+      decrypted = await decryptRequest(json.value, loaded);
+    } catch (error) {
+      if (!(error instanceof DataChannelError)) throw error;
+      if (error.code === 'DECRYPT_FAILED') {
+        logger.warn(`could not decrypt a request: ${error.message}`);
+        return errorResponse(STATUS_DECRYPT_FAILED, error.code, 'the request could not be decrypted');
+      }
+      if (error.code === 'MALFORMED_ENVELOPE' || error.code === 'MALFORMED_PAYLOAD') {
+        logger.warn(`rejected a malformed request: ${error.message}`);
+        return errorResponse(400, error.code, error.message);
+      }
+      throw error;
+    }
+    const { body, aesKey, iv } = decrypted;
+
+    if (body.action === 'ping') return encrypted({ data: { status: 'active' } }, aesKey, iv);
+
+    // Data API 4.0: Meta signs the flow token with the app secret.
+    if (body.flow_token_signature !== undefined) {
+      if (appSecret === undefined) {
+        logger.warn('request carries flow_token_signature but no appSecret is configured; it was not verified');
+      } else {
+        const check = verifyFlowTokenSignature({ flowToken: body.flow_token, signature: body.flow_token_signature, appSecret });
+        if (!check.valid) {
+          logger.warn(`rejected a request whose flow_token_signature is invalid (${check.reason})`);
+          return check.reason === 'EXPIRED'
+            ? errorResponse(STATUS_FLOW_TOKEN_INVALID, 'FLOW_TOKEN_EXPIRED', 'the flow token signature has expired')
+            : errorResponse(STATUS_SIGNATURE_INVALID, `FLOW_TOKEN_SIGNATURE_${check.reason}`, 'the flow token signature does not verify');
+        }
+      }
+    }
+
+    if (isErrorNotification(body)) {
+      const notification = toErrorNotification(body);
+      logger.warn(`the client reported an invalid response: ${notification.error}: ${notification.errorMessage}`, {
+        action: notification.action,
+        screen: notification.screen,
+      });
+      try {
+        await options.onErrorNotification?.(notification);
+      } catch (error) {
+        logger.error(`onErrorNotification threw: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return encrypted({ data: { acknowledged: true } }, aesKey, iv);
+    }
+
+    let sessionData: Record<string, unknown> | undefined;
+    if (tokenStore !== undefined) {
+      const record = await tokenStore.get(body.flow_token);
+      const rejection = tokenRejection(record, Date.now());
+      if (rejection !== undefined) {
+        logger.warn(`rejected a request with a flow token that is ${rejection}`);
+        return errorResponse(STATUS_FLOW_TOKEN_INVALID, `FLOW_TOKEN_${rejection.toUpperCase()}`, `the flow token is ${rejection}`);
+      }
+      sessionData = record?.data;
+    }
+
+    const handler = pickHandler(options, body);
+    const currentScreen = typeof body.screen === 'string' ? body.screen : undefined;
+    if (handler === undefined) {
+      const what = body.action === 'data_exchange' ? `data_exchange on screen "${currentScreen ?? ''}"` : body.action;
+      return report(new EndpointResponseError('NO_HANDLER', currentScreen, [], `no handler is registered for ${what}`));
+    }
+
+    let result: unknown;
+    try {
+      result = await handler(toContext(body, tokenStore, sessionData));
+    } catch (error) {
+      logger.error(`the ${body.action} handler threw: ${error instanceof Error ? error.message : String(error)}`, { screen: currentScreen });
+      return errorResponse(500, 'HANDLER_FAILED', 'the endpoint handler failed; see the server log');
+    }
+
+    const resolved = resolveResult(result, body.flow_token, currentScreen);
+    if (resolved.kind === 'invalid') {
+      return report(new EndpointResponseError('INVALID_HANDLER_RESULT', currentScreen, [], `the ${body.action} handler returned an invalid result: ${resolved.reason}`));
+    }
+    if (models !== undefined && resolved.kind !== 'complete') {
+      const { screen, data } = resolved.response;
+      const issues = checkScreenData(models, screen, data, resolved.kind === 'error');
+      if (issues === 'unknown-screen') {
+        const issue = { path: '', expected: 'a screen of this flow', actual: `"${screen}"` };
+        return report(new EndpointResponseError('UNKNOWN_SCREEN', screen, [issue], `Response names screen "${screen}", which the Flow JSON does not declare`));
+      }
+      if (issues.length > 0) return report(new EndpointResponseError('DATA_MISMATCH', screen, issues, describeIssues(screen, issues)));
+    }
+
+    const response = await encrypted(resolved.response, aesKey, iv);
+    if (resolved.kind === 'complete' && tokenStore !== undefined) {
+      try {
+        await tokenStore.markCompleted(body.flow_token);
+      } catch (error) {
+        logger.error(`could not mark the flow token completed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return response;
+  }
+
+  return async (request: Request): Promise<Response> => {
+    try {
+      return await handle(request);
+    } catch (error) {
+      // Last line of defence: a bug or a failing store must not crash the server or leak details.
+      logger.error(`unexpected endpoint failure: ${error instanceof Error ? error.message : String(error)}`);
+      return errorResponse(500, 'INTERNAL_ERROR', 'the endpoint failed; see the server log');
+    }
+  };
+}

@@ -1,0 +1,65 @@
+// Helper constructors for handler results, and the one place they become wire responses.
+import type { CompletionResponse, ScreenResponse } from '../data-channel/index.js';
+import type { CompleteResult, NextScreenResult, ShowErrorResult } from './types.js';
+
+/** Show `screen` next with `data`. */
+export function nextScreen<S extends string, D extends Record<string, unknown>>(screen: S, data: D): NextScreenResult<S, D> {
+  return { screen, data };
+}
+
+/** Stay on the current screen and show `message` to the user. */
+export function showError(message: string, data?: Record<string, unknown>): ShowErrorResult {
+  return data === undefined ? { errorMessage: message } : { errorMessage: message, data };
+}
+
+/** Close the flow; `params` are sent back to the chat together with the flow token. */
+export function complete(params: Record<string, unknown> = {}): CompleteResult {
+  return { complete: params };
+}
+
+/** A handler result, normalised: what to send, and whether it completes the flow. */
+export type ResolvedResult =
+  | { kind: 'screen'; response: ScreenResponse }
+  | { kind: 'error'; response: ScreenResponse }
+  | { kind: 'complete'; response: CompletionResponse };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns what a handler returned into a wire response, or a description of why it cannot.
+ * `currentScreen` is where an error message is shown.
+ */
+export function resolveResult(
+  result: unknown,
+  flowToken: string,
+  currentScreen: string | undefined,
+): ResolvedResult | { kind: 'invalid'; reason: string } {
+  if (!isRecord(result)) return { kind: 'invalid', reason: `handler returned ${result === null ? 'null' : typeof result}, expected an object` };
+  if ('complete' in result) {
+    if (!isRecord(result.complete)) return { kind: 'invalid', reason: 'complete(params): params must be an object' };
+    const params = { ...result.complete, flow_token: flowToken };
+    return { kind: 'complete', response: { screen: 'SUCCESS', data: { extension_message_response: { params } } } };
+  }
+  if ('errorMessage' in result) {
+    if (typeof result.errorMessage !== 'string') return { kind: 'invalid', reason: 'errorMessage must be a string' };
+    if (currentScreen === undefined) {
+      return { kind: 'invalid', reason: 'showError() needs a current screen, and this request has none (use nextScreen on INIT)' };
+    }
+    const extra = result.data === undefined ? {} : result.data;
+    if (!isRecord(extra)) return { kind: 'invalid', reason: 'showError data must be an object' };
+    return { kind: 'error', response: { screen: currentScreen, data: { ...extra, error_message: result.errorMessage } } };
+  }
+  if (typeof result.screen === 'string' && isRecord(result.data)) {
+    const data = result.data;
+    // A hand-written completion ({ screen: 'SUCCESS', data: { extension_message_response } }).
+    if (result.screen === 'SUCCESS' && isRecord(data.extension_message_response)) {
+      const ext = data.extension_message_response;
+      const params = isRecord(ext.params) ? { ...ext.params, flow_token: flowToken } : { flow_token: flowToken };
+      return { kind: 'complete', response: { screen: 'SUCCESS', data: { extension_message_response: { params } } } };
+    }
+    return { kind: 'screen', response: { screen: result.screen, data } };
+  }
+  return { kind: 'invalid', reason: 'expected { screen, data }, { errorMessage } or complete(params)' };
+}

@@ -1,0 +1,104 @@
+// PostgreSQL token store: several endpoint instances share flow-token sessions. Creates its
+// table if missing; expired rows are ignored on read and can be swept with purgeExpired().
+import pg from 'pg';
+import { assertIssueOptions } from './types.js';
+import type { FlowTokenRecord, FlowTokenStore, IssueOptions } from './types.js';
+
+/** The one method the store needs; a pg Pool or Client fits. */
+export interface PgQueryable {
+  query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
+}
+
+export type PostgresTokenStoreOptions = {
+  /** Table name (default `waflow_flow_tokens`); letters, digits and underscores only. */
+  table?: string;
+  now?: () => number;
+} & (
+  | { /** e.g. `postgres://postgres@127.0.0.1:5432/test`; the store owns its pool. */ connectionString: string; pool?: undefined }
+  | { /** A pool or client you own; close() leaves it open. */ pool: PgQueryable; connectionString?: undefined }
+);
+
+export interface PostgresTokenStore extends FlowTokenStore {
+  /** Deletes expired rows; returns how many. */
+  purgeExpired(): Promise<number>;
+}
+
+function toRecord(row: Record<string, unknown>): FlowTokenRecord {
+  const data = row.data;
+  return {
+    token: String(row.token),
+    status: row.status === 'completed' ? 'completed' : 'active',
+    data: typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined,
+    issuedAt: Number(row.issued_at),
+    expiresAt: Number(row.expires_at),
+  };
+}
+
+export async function createPostgresTokenStore(options: PostgresTokenStoreOptions): Promise<PostgresTokenStore> {
+  const table = options.table ?? 'waflow_flow_tokens';
+  // The name is spliced into SQL, so only a plain identifier is accepted.
+  if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) throw new TypeError(`invalid table name: ${JSON.stringify(table)}`);
+  const now = options.now ?? Date.now;
+  let db: PgQueryable;
+  let owned: pg.Pool | undefined;
+  if (options.pool !== undefined) {
+    db = options.pool;
+  } else {
+    owned = new pg.Pool({ connectionString: options.connectionString, max: 4 });
+    owned.on('error', () => undefined); // idle-client errors resurface on the next query
+    db = owned;
+  }
+  // Times are epoch milliseconds in bigint columns: exact, and the store's clock decides expiry.
+  await db.query(`CREATE TABLE IF NOT EXISTS ${table} (
+    token text PRIMARY KEY,
+    status text NOT NULL DEFAULT 'active',
+    data jsonb,
+    issued_at bigint NOT NULL,
+    expires_at bigint NOT NULL
+  )`);
+
+  return {
+    async issue(token: string, opts: IssueOptions) {
+      assertIssueOptions(token, opts);
+      const issuedAt = now();
+      const expiresAt = issuedAt + Math.round(opts.ttlSeconds * 1000);
+      const data = opts.data === undefined ? null : JSON.stringify(opts.data);
+      const { rows } = await db.query(
+        `INSERT INTO ${table} (token, status, data, issued_at, expires_at) VALUES ($1, 'active', $2::jsonb, $3, $4)
+         ON CONFLICT (token) DO UPDATE SET status = 'active', data = EXCLUDED.data, issued_at = EXCLUDED.issued_at, expires_at = EXCLUDED.expires_at
+         RETURNING token, status, data, issued_at, expires_at`,
+        [token, data, issuedAt, expiresAt],
+      );
+      return toRecord(rows[0] as Record<string, unknown>);
+    },
+    async get(token: string) {
+      const { rows } = await db.query(
+        `SELECT token, status, data, issued_at, expires_at FROM ${table} WHERE token = $1 AND expires_at > $2`,
+        [token, now()],
+      );
+      return rows[0] === undefined ? undefined : toRecord(rows[0]);
+    },
+    async markCompleted(token: string) {
+      const { rowCount } = await db.query(`UPDATE ${table} SET status = 'completed' WHERE token = $1 AND expires_at > $2`, [token, now()]);
+      return (rowCount ?? 0) > 0;
+    },
+    async saveData(token: string, data: Record<string, unknown>) {
+      const { rowCount } = await db.query(`UPDATE ${table} SET data = $2::jsonb WHERE token = $1 AND expires_at > $3`, [
+        token,
+        JSON.stringify(data),
+        now(),
+      ]);
+      return (rowCount ?? 0) > 0;
+    },
+    async revoke(token: string) {
+      await db.query(`DELETE FROM ${table} WHERE token = $1`, [token]);
+    },
+    async purgeExpired() {
+      const { rowCount } = await db.query(`DELETE FROM ${table} WHERE expires_at <= $1`, [now()]);
+      return rowCount ?? 0;
+    },
+    async close() {
+      await owned?.end();
+    },
+  };
+}

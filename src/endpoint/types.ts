@@ -1,0 +1,110 @@
+// Public types of the business endpoint: what handlers receive and may return.
+import type { DataApiVersion } from '../data-channel/index.js';
+import type { FlowTokenStore } from './token-store/types.js';
+import type { EndpointResponseError } from './errors.js';
+
+/** Maps each screen id to the shape of the data the endpoint sends to it. */
+export type ScreenDataMap = Record<string, Record<string, unknown>>;
+
+/** The action that produced a request, as the data channel names it. */
+export type FlowAction = 'INIT' | 'BACK' | 'data_exchange';
+
+/** The flow-token session a configured token store holds for this request. */
+export interface FlowSession {
+  /** Data stored with the token when it was issued or last saved. */
+  readonly data: Record<string, unknown> | undefined;
+  /** Replace the stored data (shared by every endpoint instance on the same store). */
+  save(data: Record<string, unknown>): Promise<void>;
+}
+
+/** What a handler receives: the decrypted request, in camelCase. */
+export interface FlowContext {
+  action: FlowAction;
+  /** The screen that sent the request; absent on INIT. */
+  screen: string | undefined;
+  data: Record<string, unknown>;
+  flowToken: string;
+  version: DataApiVersion;
+  userLocale: string | undefined;
+  /** Present when the endpoint has a token store. */
+  session: FlowSession | undefined;
+}
+
+/** Show `screen` next, with `data` matching that screen's declared data model. */
+export interface NextScreenResult<S extends string = string, D extends Record<string, unknown> = Record<string, unknown>> {
+  screen: S;
+  data: D;
+}
+
+/** Stay on the current screen and show `errorMessage` (sent as `data.error_message`). */
+export interface ShowErrorResult {
+  errorMessage: string;
+  /** Extra data for the current screen (optional; checked against its data model). */
+  data?: Record<string, unknown>;
+}
+
+/** Close the flow; `params` (plus `flow_token`) go back to the chat. */
+export interface CompleteResult {
+  complete: Record<string, unknown>;
+}
+
+/** Any next screen of the map, with its own data type. */
+export type AnyNextScreen<M extends ScreenDataMap> = {
+  [K in keyof M & string]: NextScreenResult<K, M[K]>;
+}[keyof M & string];
+
+export type HandlerResult<M extends ScreenDataMap = ScreenDataMap> = AnyNextScreen<M> | ShowErrorResult | CompleteResult;
+
+export type FlowHandler<M extends ScreenDataMap = ScreenDataMap> = (
+  ctx: FlowContext,
+) => HandlerResult<M> | Promise<HandlerResult<M>>;
+
+export interface FlowHandlers<M extends ScreenDataMap = ScreenDataMap> {
+  /** The user opened a flow that starts with a data_exchange. */
+  init?: FlowHandler<M>;
+  /** The user pressed back on a screen with `refresh_on_back: true`. */
+  back?: FlowHandler<M>;
+  /** data_exchange actions: one handler per screen id, or one for all screens. */
+  dataExchange?: { [screen: string]: FlowHandler<M> } | FlowHandler<M>;
+}
+
+/** Log sink; every line is free of secrets. */
+export interface EndpointLogger {
+  debug?(message: string, meta?: Record<string, unknown>): void;
+  info?(message: string, meta?: Record<string, unknown>): void;
+  warn(message: string, meta?: Record<string, unknown>): void;
+  error(message: string, meta?: Record<string, unknown>): void;
+}
+
+/** The error notification the client sends when a previous response was invalid. */
+export interface ErrorNotification {
+  action: FlowAction;
+  screen: string | undefined;
+  flowToken: string;
+  /** Machine code, e.g. `invalid-screen-transition`. */
+  error: string;
+  errorMessage: string;
+  version: DataApiVersion;
+}
+
+export interface FlowEndpointOptions<M extends ScreenDataMap = ScreenDataMap> {
+  /** The business private key, PEM (PKCS#1 or PKCS#8, optionally encrypted). */
+  privateKey: string;
+  passphrase?: string;
+  /** The Meta app secret: enables X-Hub-Signature-256 checks (432) and Data API 4.0 token signatures. */
+  appSecret?: string;
+  /** Parsed Flow JSON: when given, every response is checked against the target screen's data model. */
+  flow?: unknown;
+  handlers: FlowHandlers<M>;
+  /** When given, unknown, expired and completed flow tokens get HTTP 427. */
+  tokenStore?: FlowTokenStore;
+  /** Largest accepted request body in bytes (default 1 MiB); larger gets HTTP 413. */
+  maxBodyBytes?: number;
+  onErrorNotification?: (notification: ErrorNotification) => void | Promise<void>;
+  /** Called when a handler's response does not match the Flow JSON (the endpoint answers 500). */
+  onResponseError?: (error: EndpointResponseError) => void;
+  logger?: EndpointLogger;
+}
+
+/** A web-standard handler: mount it on any runtime that speaks Request/Response. */
+export type FlowEndpoint = (request: Request) => Promise<Response>;

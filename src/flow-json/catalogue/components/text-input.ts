@@ -1,0 +1,34 @@
+import type { ComponentSpec } from '../types.js';
+import { COUNT, LABEL_VARIANT, NAME, errorMessage, initValue, requiredFlag, str, text, visible, STRING } from './common.js';
+
+export const textInput: ComponentSpec = {
+  type: 'TextInput',
+  category: 'input',
+  versions: { since: '2.1' },
+  description: 'Single-line text field.',
+  properties: {
+    name: NAME,
+    label: { value: text(20), required: true, dynamic: true, description: 'Field label, at most 20 characters.' },
+    'label-variant': LABEL_VARIANT,
+    'input-type': {
+      value: { kind: 'string', enum: ['text', 'number', 'email', 'password', 'passcode', 'phone'] },
+      default: 'text',
+      description: 'Keyboard and validation the field uses.',
+    },
+    pattern: {
+      // Docs: raw regex (no slashes), only with input-type text/number/password/passcode, and
+      // helper-text becomes mandatory; those cross-property rules belong to the validator.
+      value: { kind: 'string', minLength: 1 },
+      versions: { since: '6.2' },
+      description: 'Regular expression the value must match; needs helper-text.',
+    },
+    required: requiredFlag(),
+    'min-chars': { value: COUNT, dynamic: true, description: 'Fewest characters accepted.' },
+    'max-chars': { value: COUNT, default: 80, dynamic: true, description: 'Most characters accepted (default 80).' },
+    'helper-text': { value: str(80), dynamic: true, description: 'Hint under the field, at most 80 characters.' },
+    visible: visible(),
+    'init-value': initValue(STRING),
+    'error-message': errorMessage(str(30)),
+  },
+  formValue: { type: 'string' },
+};

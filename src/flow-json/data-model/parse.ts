@@ -1,0 +1,167 @@
+import type { DataType } from '../catalogue/types.js';
+import { childPointer } from '../diagnostics.js';
+import { checkValue, describeValue, isPlainObject } from './check.js';
+import { setOwn } from './example.js';
+import type { DataShape, ObjectShape } from './shape.js';
+
+export interface DataModelProblem {
+  /** JSON pointer relative to the screen's `data` declaration ("" is the declaration itself). */
+  readonly pointer: string;
+  readonly message: string;
+}
+
+export interface DataModelResult {
+  /** The whole model as an object shape; absent only when the declaration is not an object. */
+  readonly shape?: ObjectShape;
+  readonly problems: readonly DataModelProblem[];
+}
+
+export interface DataModelOptions {
+  /**
+   * Report top-level fields without `__example__`. Default true: Meta's Flow JSON reference calls
+   * the field mandatory ("`__example__` field serves as mock data ... This field is mandatory.").
+   */
+  readonly requireExamples?: boolean;
+}
+
+const DATA_TYPES: readonly DataType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
+const MAX_DEPTH = 32;
+
+/** Keywords that only make sense for one type; seeing them elsewhere is almost always a slip. */
+const KEYWORD_OWNER: Readonly<Record<string, DataType>> = { items: 'array', properties: 'object', required: 'object', enum: 'string' };
+
+function parseShape(decl: unknown, pointer: string, depth: number, problems: DataModelProblem[]): DataShape | undefined {
+  const report = (at: string, message: string): undefined => {
+    problems.push({ pointer: at, message });
+    return undefined;
+  };
+  if (depth > MAX_DEPTH) return report(pointer, `declaration is nested more than ${MAX_DEPTH} levels deep`);
+  if (!isPlainObject(decl)) {
+    return report(pointer, `expected a declaration object such as { "type": "string", "__example__": "text" }, got ${describeValue(decl)}`);
+  }
+  const type = decl.type;
+  if (type === undefined) return report(pointer, `missing "type": one of ${DATA_TYPES.join(', ')}`);
+  if (Array.isArray(type)) return report(childPointer(pointer, 'type'), `"type" must be one type name; unions such as ${JSON.stringify(type)} are not supported (and null never is)`);
+  if (typeof type !== 'string' || !(DATA_TYPES as readonly string[]).includes(type)) {
+    return report(childPointer(pointer, 'type'), `unknown type ${JSON.stringify(type)}: expected one of ${DATA_TYPES.join(', ')}`);
+  }
+  const dataType = type as DataType;
+  for (const [keyword, owner] of Object.entries(KEYWORD_OWNER)) {
+    if (decl[keyword] !== undefined && owner !== dataType) {
+      report(childPointer(pointer, keyword), `"${keyword}" applies to type "${owner}", not "${dataType}"`);
+    }
+  }
+  const base: { description?: string; example?: unknown } = {};
+  if (typeof decl.description === 'string') base.description = decl.description;
+
+  let shape: DataShape;
+  switch (dataType) {
+    case 'string': {
+      let enumValues: string[] | undefined;
+      if (decl.enum !== undefined) {
+        if (Array.isArray(decl.enum) && decl.enum.length > 0 && decl.enum.every((e) => typeof e === 'string')) {
+          enumValues = decl.enum as string[];
+        } else {
+          report(childPointer(pointer, 'enum'), '"enum" must be a non-empty array of strings');
+        }
+      }
+      shape = {
+        type: 'string',
+        ...base,
+        ...(enumValues ? { enum: enumValues } : {}),
+        ...(typeof decl.format === 'string' ? { format: decl.format } : {}),
+      };
+      break;
+    }
+    case 'number':
+    case 'integer':
+    case 'boolean':
+      shape = { type: dataType, ...base };
+      break;
+    case 'array': {
+      let items: DataShape | undefined;
+      if (decl.items === undefined) report(pointer, 'an array needs "items" declaring the type of its elements, e.g. "items": { "type": "string" }');
+      else if (Array.isArray(decl.items)) report(childPointer(pointer, 'items'), '"items" must be one declaration object; tuple arrays are not supported');
+      else items = parseShape(decl.items, childPointer(pointer, 'items'), depth + 1, problems);
+      shape = { type: 'array', ...base, ...(items ? { items } : {}) };
+      break;
+    }
+    case 'object': {
+      let properties: Record<string, DataShape> | undefined;
+      if (decl.properties !== undefined) {
+        if (!isPlainObject(decl.properties)) {
+          report(childPointer(pointer, 'properties'), `"properties" must be an object of declarations, got ${describeValue(decl.properties)}`);
+        } else {
+          properties = {};
+          for (const [key, sub] of Object.entries(decl.properties)) {
+            const parsed = parseShape(sub, childPointer(childPointer(pointer, 'properties'), key), depth + 1, problems);
+            if (parsed) setOwn(properties, key, parsed);
+          }
+        }
+      }
+      let required: string[] | undefined;
+      if (decl.required !== undefined) {
+        if (!Array.isArray(decl.required) || !decl.required.every((r) => typeof r === 'string')) {
+          report(childPointer(pointer, 'required'), '"required" must be an array of property names');
+        } else {
+          required = decl.required as string[];
+          required.forEach((name, i) => {
+            if (isPlainObject(decl.properties) && !Object.prototype.hasOwnProperty.call(decl.properties, name)) {
+              report(childPointer(childPointer(pointer, 'required'), i), `"${name}" is required but not declared in "properties"`);
+            }
+          });
+        }
+      }
+      shape = { type: 'object', ...base, ...(properties ? { properties } : {}), ...(required ? { required } : {}) };
+      break;
+    }
+  }
+
+  if (decl.__example__ !== undefined) {
+    for (const m of checkValue(decl.__example__, shape)) {
+      problems.push({ pointer: childPointer(pointer, '__example__') + m.path, message: `__example__ does not match the declaration: ${m.message}` });
+    }
+    shape = { ...shape, example: decl.__example__ };
+  }
+  return shape;
+}
+
+/**
+ * Turns a screen's `data` declaration (`{ field: { type, items?, properties?, __example__ } }`) into
+ * a shape tree, reporting every malformed part with a JSON pointer relative to the declaration.
+ * Fields whose declaration is unusable are left out of the shape (and reported).
+ */
+export function parseDataModel(declaration: unknown, options: DataModelOptions = {}): DataModelResult {
+  const problems: DataModelProblem[] = [];
+  if (!isPlainObject(declaration)) {
+    problems.push({ pointer: '', message: `screen "data" must be an object mapping field names to declarations, got ${describeValue(declaration)}` });
+    return { problems };
+  }
+  const properties: Record<string, DataShape> = {};
+  for (const [key, decl] of Object.entries(declaration)) {
+    const pointer = childPointer('', key);
+    const shape = parseShape(decl, pointer, 0, problems);
+    if (!shape) continue;
+    setOwn(properties, key, shape);
+    if (shape.example === undefined && options.requireExamples !== false) {
+      problems.push({ pointer, message: `missing "__example__": every screen data field needs example data (used for previews), e.g. ${exampleHint(shape)}` });
+    }
+  }
+  return { shape: { type: 'object', properties }, problems };
+}
+
+function exampleHint(shape: DataShape): string {
+  switch (shape.type) {
+    case 'string':
+      return `"__example__": ${JSON.stringify(shape.enum?.[0] ?? 'text')}`;
+    case 'number':
+    case 'integer':
+      return '"__example__": 1';
+    case 'boolean':
+      return '"__example__": true';
+    case 'array':
+      return '"__example__": []';
+    case 'object':
+      return '"__example__": {}';
+  }
+}

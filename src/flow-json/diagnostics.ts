@@ -1,0 +1,35 @@
+/** 1-based line and column, columns counted in UTF-16 code units like editors do. */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** Stable code: Meta's where Meta has one (e.g. INVALID_PROPERTY_VALUE), ours in the same style otherwise. */
+  readonly code: string;
+  readonly severity: Severity;
+  /** Plain words: what is wrong and what to do. */
+  readonly message: string;
+  /** RFC 6901 JSON pointer to the offending value ("" is the document root). */
+  readonly pointer: string;
+  /** Present when the input was text. */
+  readonly range?: Range;
+}
+
+/** Appends a reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */
+export function childPointer(pointer: string, token: string | number): string {
+  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+/** Splits a JSON pointer into its unescaped reference tokens. */
+export function pointerTokens(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer.slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+}

@@ -1,0 +1,51 @@
+import type { AstNode, ReferenceNode, Scope } from './ast.js';
+import { walkExpr } from './parser.js';
+
+/** A `${...}` reference as a plain value: what it points at and where it is written. */
+export interface Reference {
+  readonly scope: Scope;
+  /** Set for global references `${screen.<id>.(data|form)...}`. */
+  readonly screen?: string;
+  readonly path: readonly (string | number)[];
+  readonly start: number;
+  readonly end: number;
+}
+
+export function toReference(node: ReferenceNode): Reference {
+  return {
+    scope: node.scope,
+    ...(node.screen === undefined ? {} : { screen: node.screen }),
+    path: node.path.map((s) => s.key),
+    start: node.start,
+    end: node.end,
+  };
+}
+
+/** The reference nodes of a parsed value, in source order. */
+export function referenceNodes(ast: AstNode): ReferenceNode[] {
+  const out: ReferenceNode[] = [];
+  switch (ast.kind) {
+    case 'static':
+      break;
+    case 'template':
+      for (const part of ast.parts) if (part.kind === 'reference') out.push(part);
+      break;
+    case 'expression':
+      walkExpr(ast.expression, (n) => n.kind === 'reference' && out.push(n));
+      break;
+    default:
+      walkExpr(ast, (n) => n.kind === 'reference' && out.push(n));
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every `${...}` a parsed value reads, in source order. */
+export function collectReferences(ast: AstNode): Reference[] {
+  return referenceNodes(ast).map(toReference);
+}
+
+/** `${data.a.b}` / `${screen.S.form.x}` text for a reference, for messages. */
+export function formatReference(ref: Pick<Reference, 'scope' | 'screen' | 'path'>): string {
+  const head = ref.screen === undefined ? ref.scope : `screen.${ref.screen}.${ref.scope}`;
+  return `\${${head}${ref.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}}`;
+}

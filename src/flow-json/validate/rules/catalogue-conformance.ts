@@ -1,0 +1,316 @@
+import { COMPONENT_SPECS, FLOW_SPEC, getActionSpec, getComponentSpec, resolveProperties, SCREEN_SPEC } from '../../catalogue/index.js';
+import type { ActionName, PropertySpec, ResolvedProperty, ValueSpec } from '../../catalogue/index.js';
+import { childPointer } from '../../diagnostics.js';
+import { describeRange, inRange, type FlowJsonVersion } from '../../versions.js';
+import { hasOwn, isRecord, jsonTypeOf } from '../json-type.js';
+import { matchesKind } from '../model.js';
+import type { Report, Rule } from '../rule.js';
+
+/**
+ * Every value conforms to its catalogue entry in the flow's version: known keys, required keys,
+ * JSON types, enums, character and item limits, number ranges, patterns, formats, component types
+ * and the actions each property allows. This is the part a JSON Schema would do, with Meta's codes.
+ */
+export const catalogueConformance: Rule = {
+  id: 'catalogue-conformance',
+  codes: [
+    'INVALID_PROPERTY_KEY',
+    'MISSING_REQUIRED_PROPERTY',
+    'MISSING_REQUIRED_TYPE_PROPERTY',
+    'INVALID_PROPERTY_TYPE',
+    'INVALID_PROPERTY_VALUE',
+    'INVALID_ENUM_VALUE',
+    'MIN_CHARS_REQUIRED',
+    'MAX_CHARS_EXCEEDED',
+    'MIN_ITEMS_REQUIRED',
+    'MAX_ITEMS_REQUIRED',
+    'MINIMUM_VALUE_REQUIRED',
+    'MAXIMUM_VALUE_REQUIRED',
+    'PATTERN_MISMATCH',
+    'INVALID_PROPERTY_VALUE_FORMAT',
+    'DUPLICATE_ITEM_IDS',
+  ],
+  description: 'Checks every property against the component and action catalogue for the flow version.',
+  check({ model, report }) {
+    const checker = new Checker(model.version, report);
+    checker.checkObject(model.root, FLOW_SPEC.properties, '', 'the flow');
+    const screens = model.root['screens'];
+    if (!Array.isArray(screens)) return;
+    screens.forEach((screen: unknown, i) => {
+      const pointer = `/screens/${i}`;
+      if (!isRecord(screen)) return checker.checkValue(screen, { kind: 'object', properties: {} }, pointer, 'a screen', false);
+      const id = typeof screen['id'] === 'string' ? `screen '${screen['id']}'` : `screen #${i}`;
+      checker.checkObject(screen, SCREEN_SPEC.properties, pointer, id);
+    });
+  },
+};
+
+class Checker {
+  constructor(
+    private readonly version: FlowJsonVersion,
+    private readonly report: (r: Report) => void,
+  ) {}
+
+  checkObject(
+    value: Readonly<Record<string, unknown>>,
+    properties: Readonly<Record<string, PropertySpec>>,
+    pointer: string,
+    owner: string,
+    additional: boolean | ValueSpec = false,
+    ignore: readonly string[] = [],
+  ): void {
+    const resolved = new Map<string, ResolvedProperty>();
+    for (const p of resolveProperties(properties, this.version)) resolved.set(p.name, p);
+    for (const [key, child] of Object.entries(value)) {
+      if (ignore.includes(key)) continue;
+      const prop = resolved.get(key);
+      const at = childPointer(pointer, key);
+      if (prop) {
+        this.checkValue(child, prop.value, at, `'${key}'`, prop.dynamic);
+        continue;
+      }
+      const known = properties[key];
+      if (known && hasOwn(properties, key)) {
+        this.report({
+          code: 'INVALID_PROPERTY_KEY',
+          pointer: at,
+          message: `Property '${key}' of ${owner} is not available in Flow JSON ${this.version}: it exists in ${describeRange(known.versions ?? { since: this.version })}. Change "version" or remove the property.`,
+        });
+      } else if (additional === true) {
+        continue;
+      } else if (typeof additional === 'object') {
+        this.checkValue(child, additional, at, `'${key}'`, false);
+      } else {
+        this.report({
+          code: 'INVALID_PROPERTY_KEY',
+          pointer: at,
+          message: `Property '${key}' cannot be specified on ${owner}.${suggest(key, [...resolved.keys()])}`,
+        });
+      }
+    }
+    for (const prop of resolved.values()) {
+      if (prop.required && !hasOwn(value, prop.name)) {
+        this.report({
+          code: 'MISSING_REQUIRED_PROPERTY',
+          pointer,
+          message: `Required property '${prop.name}' is missing on ${owner}. Add it: ${prop.description}`,
+        });
+      }
+    }
+  }
+
+  checkValue(value: unknown, spec: ValueSpec, pointer: string, label: string, dynamic: boolean): void {
+    // A dynamic reference stands for a value of this type; its type is checked against the data model elsewhere.
+    if (dynamic && typeof value === 'string' && value.includes('${')) return;
+    switch (spec.kind) {
+      case 'string':
+        return this.checkString(value, spec, pointer, label, dynamic);
+      case 'number':
+        return this.checkNumber(value, spec, pointer, label);
+      case 'boolean':
+        if (typeof value !== 'boolean') this.typeError(value, 'boolean', pointer, label, dynamic);
+        return;
+      case 'array':
+        if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
+        this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label);
+        value.forEach((item, i) => this.checkValue(item, spec.items, childPointer(pointer, i), `${label} item`, false));
+        if (spec.uniqueBy) this.checkUnique(value, spec.uniqueBy, pointer, label);
+        return;
+      case 'object':
+        if (!isRecord(value)) return this.typeError(value, 'object', pointer, label, dynamic);
+        return this.checkObject(value, spec.properties, pointer, label, spec.additionalProperties ?? false);
+      case 'components':
+        if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
+        this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label, 'component');
+        value.forEach((item, i) => this.checkComponent(item, childPointer(pointer, i)));
+        return;
+      case 'action':
+        return this.checkAction(value, spec.actions, pointer, label);
+      case 'oneOf': {
+        const option = spec.options.find((o) => matchesKind(value, o));
+        if (option) return this.checkValue(value, option, pointer, label, dynamic);
+        const expected = [...new Set(spec.options.map(kindName))].join(' or ');
+        return this.typeError(value, expected, pointer, label, dynamic);
+      }
+      case 'data-model':
+        if (!isRecord(value)) this.typeError(value, 'object', pointer, label, false);
+        return; // its inside is the data-model rule's business
+      case 'any':
+        return;
+    }
+  }
+
+  checkComponent(value: unknown, pointer: string): void {
+    if (!isRecord(value)) return this.typeError(value, 'object', pointer, 'a component', false);
+    if (!hasOwn(value, 'type')) {
+      this.report({ code: 'MISSING_REQUIRED_TYPE_PROPERTY', pointer, message: "Required property 'type' is missing: every component needs a \"type\" such as \"TextBody\"." });
+      return;
+    }
+    const type = value['type'];
+    if (typeof type !== 'string') return this.typeError(type, 'string', childPointer(pointer, 'type'), "'type'", false);
+    const spec = getComponentSpec(type);
+    if (!spec) {
+      this.report({
+        code: 'INVALID_PROPERTY_VALUE',
+        pointer: childPointer(pointer, 'type'),
+        message: `Unknown component type '${type}'.${suggest(type, knownComponentTypes())}`,
+      });
+      return;
+    }
+    if (!inRange(this.version, spec.versions)) {
+      this.report({
+        code: 'INVALID_PROPERTY_VALUE',
+        pointer: childPointer(pointer, 'type'),
+        message: `${type} is not available in Flow JSON ${this.version}: it exists in ${describeRange(spec.versions)}. Change "version" or use another component.`,
+      });
+      return;
+    }
+    this.checkObject(value, spec.properties, pointer, type, false, ['type']);
+  }
+
+  checkAction(value: unknown, allowed: readonly ActionName[], pointer: string, label: string): void {
+    if (!isRecord(value)) return this.typeError(value, 'object', pointer, label, false);
+    const name = value['name'];
+    if (!hasOwn(value, 'name')) {
+      this.report({ code: 'MISSING_REQUIRED_PROPERTY', pointer, message: `Required property 'name' is missing on action ${label}. Use one of: ${allowed.join(', ')}.` });
+      return;
+    }
+    if (typeof name !== 'string') return this.typeError(name, 'string', childPointer(pointer, 'name'), "'name'", false);
+    const spec = getActionSpec(name);
+    const available = allowed.filter((a) => inRange(this.version, getActionSpec(a)?.versions));
+    if (!spec || !available.includes(name as ActionName)) {
+      const why = spec && !inRange(this.version, spec.versions) ? ` Action '${name}' needs ${describeRange(spec.versions)}.` : '';
+      this.report({
+        code: 'INVALID_ENUM_VALUE',
+        pointer: childPointer(pointer, 'name'),
+        message: `Action '${name}' cannot be used in ${label}. Value should be one of: [${available.join(', ')}].${why}`,
+      });
+      return;
+    }
+    this.checkObject(value, spec.properties, pointer, `action '${name}'`, false, ['name']);
+  }
+
+  private checkString(value: unknown, spec: Extract<ValueSpec, { kind: 'string' }>, pointer: string, label: string, dynamic: boolean): void {
+    if (typeof value !== 'string') return this.typeError(value, 'string', pointer, label, dynamic);
+    if (spec.enum && !spec.enum.includes(value)) {
+      this.report({ code: 'INVALID_ENUM_VALUE', pointer, message: `Invalid value '${value}' for ${label}. Value should be one of: [${spec.enum.join(', ')}].` });
+      return;
+    }
+    const length = [...value].length; // characters as a person counts them, not UTF-16 units
+    if (spec.minLength !== undefined && length < spec.minLength) {
+      const what = spec.minLength === 1 ? 'must not be empty' : `should have at least ${spec.minLength} characters`;
+      this.report({ code: 'MIN_CHARS_REQUIRED', pointer, message: `Property ${label} ${what}.` });
+    }
+    if (spec.maxLength !== undefined && length > spec.maxLength) {
+      this.report({ code: 'MAX_CHARS_EXCEEDED', pointer, message: `Property ${label} has ${length} characters; at most ${spec.maxLength} are allowed. Shorten it.` });
+    }
+    if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`, 'u').test(value)) {
+      this.report({ code: 'PATTERN_MISMATCH', pointer, message: `Property ${label} should match the pattern '${spec.pattern}', but is '${value}'.` });
+    }
+    if (spec.format && !matchesFormat(value, spec.format)) {
+      this.report({ code: 'INVALID_PROPERTY_VALUE_FORMAT', pointer, message: `Property ${label} should be in '${spec.format}' format${spec.format === 'date' ? ' (YYYY-MM-DD)' : ''}, but is '${value}'.` });
+    }
+  }
+
+  private checkNumber(value: unknown, spec: Extract<ValueSpec, { kind: 'number' }>, pointer: string, label: string): void {
+    if (typeof value !== 'number' || (spec.integer && !Number.isInteger(value))) {
+      return this.typeError(value, spec.integer ? 'integer' : 'number', pointer, label, false);
+    }
+    if (spec.minimum !== undefined && value < spec.minimum) {
+      this.report({ code: 'MINIMUM_VALUE_REQUIRED', pointer, message: `The minimum value allowed for property ${label} is ${spec.minimum}; found ${value}.` });
+    }
+    if (spec.maximum !== undefined && value > spec.maximum) {
+      this.report({ code: 'MAXIMUM_VALUE_REQUIRED', pointer, message: `The maximum value allowed for property ${label} is ${spec.maximum}; found ${value}.` });
+    }
+  }
+
+  private checkCount(count: number, min: number | undefined, max: number | undefined, pointer: string, label: string, unit = 'item'): void {
+    if (min !== undefined && count < min) {
+      this.report({ code: 'MIN_ITEMS_REQUIRED', pointer, message: `Property ${label} should have at least ${min} ${unit}${min === 1 ? '' : 's'}; found ${count}.` });
+    }
+    if (max !== undefined && count > max) {
+      this.report({ code: 'MAX_ITEMS_REQUIRED', pointer, message: `Property ${label} should have at most ${max} ${unit}s; found ${count}.` });
+    }
+  }
+
+  private checkUnique(items: readonly unknown[], key: string, pointer: string, label: string): void {
+    const seen = new Set<unknown>();
+    items.forEach((item, i) => {
+      if (!isRecord(item) || !hasOwn(item, key)) return;
+      const id = item[key];
+      if (seen.has(id)) {
+        this.report({ code: 'DUPLICATE_ITEM_IDS', pointer: childPointer(childPointer(pointer, i), key), message: `Duplicate ${key} '${String(id)}' in ${label}: each item needs its own ${key}, since the selection reports it.` });
+      }
+      seen.add(id);
+    });
+  }
+
+  private typeError(value: unknown, expected: string, pointer: string, label: string, dynamic: boolean): void {
+    const alt = dynamic ? ' or a dynamic reference like "${data.field}"' : '';
+    this.report({
+      code: 'INVALID_PROPERTY_TYPE',
+      pointer,
+      message: `Expected property ${label} to be of type '${expected}'${alt}, but found '${jsonTypeOf(value)}'.`,
+    });
+  }
+}
+
+function kindName(spec: ValueSpec): string {
+  switch (spec.kind) {
+    case 'components':
+      return 'array';
+    case 'action':
+    case 'data-model':
+      return 'object';
+    case 'oneOf':
+      return spec.options.map(kindName).join(' or ');
+    default:
+      return spec.kind;
+  }
+}
+
+function matchesFormat(value: string, format: string): boolean {
+  switch (format) {
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      if (!m) return false;
+      const d = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+    }
+    case 'uri':
+      return URL.canParse(value) && /^[a-z][a-z0-9+.-]*:/i.test(value);
+    default:
+      return true;
+  }
+}
+
+function knownComponentTypes(): string[] {
+  return COMPONENT_SPECS.map((c) => c.type);
+}
+
+/** " Did you mean 'X'?" when a known name is within two edits (case-insensitive). */
+export function suggest(name: string, known: readonly string[]): string {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const k of known) {
+    const d = editDistance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      best = k;
+      bestDistance = d;
+    }
+  }
+  return best ? ` Did you mean '${best}'?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

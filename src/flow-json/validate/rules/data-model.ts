@@ -1,0 +1,81 @@
+import { checkValue, describeShape } from '../../data-model/index.js';
+import { childPointer } from '../../diagnostics.js';
+import { dataModelOf } from '../flow-types.js';
+import { hasOwn, isRecord, jsonTypeOf } from '../json-type.js';
+import type { Report, Rule } from '../rule.js';
+import { suggest } from './catalogue-conformance.js';
+
+const TYPES = ['string', 'number', 'integer', 'boolean', 'object', 'array'];
+const MAX_DEPTH = 32;
+
+/**
+ * A screen's `data` is a JSON-Schema-like declaration: every field has a string `type`, arrays
+ * declare `items`, and `__example__` (mock data for previews) sits only on top-level fields and
+ * matches the declaration. Messages follow Meta's "Screen Data Model Errors"
+ * (developers.facebook.com/docs/whatsapp/flows/reference/error-codes).
+ */
+export const dataModel: Rule = {
+  id: 'data-model',
+  codes: ['INVALID_SCREEN_DATA'],
+  description: 'Screen data declarations are well formed and their __example__ values match them.',
+  check({ model, report }) {
+    for (const screen of model.screens) {
+      const data = screen.value['data'];
+      if (!isRecord(data)) continue; // a non-object `data` is a type error catalogue-conformance reports
+      const base = childPointer(screen.pointer, 'data');
+      const fields = dataModelOf(screen)?.shape?.properties ?? {};
+      for (const [key, decl] of Object.entries(data)) {
+        const pointer = childPointer(base, key);
+        walk(decl, pointer, 0, report);
+        if (!isRecord(decl) || !hasOwn(decl, '__example__') || !hasOwn(fields, key)) continue;
+        const shape = fields[key]!;
+        for (const m of checkValue(decl['__example__'], shape)) {
+          report({
+            code: 'INVALID_SCREEN_DATA',
+            pointer: `${childPointer(pointer, '__example__')}${m.path}`,
+            message: `Invalid data model schema. Expected property '__example__' of '${key}' to be of type '${m.expected}', but found ${m.actual}. Make the example match ${describeShape(shape)}.`,
+          });
+        }
+      }
+    }
+  },
+};
+
+function walk(decl: unknown, pointer: string, depth: number, report: (r: Report) => void): void {
+  const fail = (at: string, message: string): void => report({ code: 'INVALID_SCREEN_DATA', pointer: at, message });
+  if (depth > MAX_DEPTH) return fail(pointer, `Data model is nested more than ${MAX_DEPTH} levels deep.`);
+  if (!isRecord(decl)) {
+    return fail(pointer, `Expected a field declaration object such as { "type": "string", "__example__": "text" }, but found '${jsonTypeOf(decl)}'.`);
+  }
+  if (depth > 0 && hasOwn(decl, '__example__')) {
+    fail(childPointer(pointer, '__example__'), `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${pointer}'. Move the example to the top-level field.`);
+  }
+  if (!hasOwn(decl, 'type')) return fail(pointer, `Missing the definition of property 'type'. Add "type": one of ${TYPES.join(', ')}.`);
+  const type = decl['type'];
+  if (typeof type !== 'string') {
+    return fail(childPointer(pointer, 'type'), `Expected the property 'type' to be of type string (one of ${TYPES.join(', ')}), but found '${jsonTypeOf(type)}'.`);
+  }
+  if (!TYPES.includes(type)) {
+    return fail(childPointer(pointer, 'type'), `Unknown data type '${type}'. Use one of: ${TYPES.join(', ')}.${suggest(type, TYPES)}`);
+  }
+  if (type === 'array') {
+    if (!hasOwn(decl, 'items')) return fail(pointer, 'Missing the schema for property \'items\' in array. Declare its elements, e.g. "items": { "type": "string" }.');
+    const items = decl['items'];
+    if (typeof items === 'boolean') return;
+    if (!isRecord(items)) return fail(childPointer(pointer, 'items'), `Expected the property 'items' to be of type boolean or object, but found '${jsonTypeOf(items)}'. Write e.g. "items": { "type": "string" }.`);
+    walk(items, childPointer(pointer, 'items'), depth + 1, report);
+  }
+  if (type === 'object' && hasOwn(decl, 'properties')) {
+    const properties = decl['properties'];
+    const at = childPointer(pointer, 'properties');
+    if (!isRecord(properties)) return fail(at, `Expected the property 'properties' to be an object of field declarations, but found '${jsonTypeOf(properties)}'.`);
+    for (const [key, sub] of Object.entries(properties)) {
+      const subPointer = childPointer(at, key);
+      if (key === '__example__') {
+        fail(subPointer, `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${subPointer}'. Move the example to the top-level field.`);
+        continue;
+      }
+      walk(sub, subPointer, depth + 1, report);
+    }
+  }
+}

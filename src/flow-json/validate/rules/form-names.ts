@@ -1,0 +1,25 @@
+import type { ComponentNode } from '../model.js';
+import type { Rule } from '../rule.js';
+import { inputComponents, mutuallyExclusive } from '../walk.js';
+
+export const formNames: Rule = {
+  id: 'form-names',
+  codes: ['DUPLICATE_FORM_COMPONENT_NAMES'],
+  description: 'Input names are unique on a screen (outside mutually exclusive branches), since ${form.name} must mean one field.',
+  check({ model, report }) {
+    for (const screen of model.screens) {
+      const seen = new Map<string, ComponentNode[]>();
+      const named = [...inputComponents(screen), ...screen.components.filter((c) => c.type === 'Form')];
+      named.sort((a, b) => screen.components.indexOf(a) - screen.components.indexOf(b));
+      for (const c of named) {
+        const name = c.value['name'];
+        if (typeof name !== 'string') continue;
+        const earlier = seen.get(name) ?? [];
+        if (earlier.some((e) => !mutuallyExclusive(e, c))) {
+          report({ code: 'DUPLICATE_FORM_COMPONENT_NAMES', pointer: `${c.pointer}/name`, message: `Duplicate name found for Form components: '${name}'. Each input on a screen needs its own name.` });
+        }
+        seen.set(name, [...earlier, c]);
+      }
+    }
+  },
+};
