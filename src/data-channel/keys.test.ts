@@ -125,6 +125,16 @@ describe('loadPrivateKey / loadPublicKey refuse what is not a usable RSA key', (
     }
   });
 
+  it('KEY_INVALID, not a half-working key, when an encrypted body was damaged but still decrypts and parses', async () => {
+    const { privateKeyPem } = await generateKeyPair({ passphrase: PASSPHRASE });
+    const lines = privateKeyPem.split('\n');
+    // Line 7 of the PEM lies inside the modulus; CBC garbles two blocks but keeps the padding valid.
+    lines[7] = 'A'.repeat(64);
+    const { code, message } = await codeOf(loadPrivateKey(lines.join('\n'), PASSPHRASE));
+    expect(code).toBe('KEY_INVALID');
+    expect(message).toContain('damaged');
+  });
+
   it('says what it found when the label is wrong', async () => {
     const { publicKeyPem } = await generateKeyPair();
     expect((await codeOf(loadPrivateKey(publicKeyPem))).message).toContain('PUBLIC KEY');

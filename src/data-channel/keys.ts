@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPair as generateRsaKeyPair } from 'node:crypto';
+import { constants, createPrivateKey, createPublicKey, generateKeyPair as generateRsaKeyPair, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { DataChannelError } from './errors.js';
@@ -82,9 +82,28 @@ export async function loadPrivateKey(pem: string, passphrase?: string): Promise<
     throw new DataChannelError('KEY_INVALID', 'the private key PEM could not be parsed');
   }
   const modulusLength = checkRsa(object, 'the private key');
+  selfTest(object);
   const handle: BusinessPrivateKey = Object.freeze({ kind: 'business-private-key', modulusLength });
   privateKeys.set(handle, object);
   return handle;
+}
+
+/**
+ * A damaged PEM body (a flipped byte inside an encrypted key, a bad copy-paste) can still parse
+ * into a key whose parts disagree; it would then fail every request. One OAEP round trip at load
+ * time turns that into a clear error.
+ */
+function selfTest(object: KeyObject): void {
+  const probe = randomBytes(16);
+  const options = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' };
+  let ok = false;
+  try {
+    const wrapped = publicEncrypt({ key: createPublicKey(object), ...options }, probe);
+    ok = privateDecrypt({ key: object, ...options }, wrapped).equals(probe);
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw new DataChannelError('KEY_INVALID', 'the private key is damaged: its parts do not match (check that the PEM was copied intact)');
 }
 
 /** Loads a public key: SPKI ("PUBLIC KEY") or PKCS#1 ("RSA PUBLIC KEY"). */

@@ -2,12 +2,14 @@
 
 /** One place where a response differs from the screen's declared data model. */
 export interface ResponseIssue {
-  /** Dotted path inside `data`, e.g. `slots[2].title`; empty for the screen itself. */
+  /** JSON pointer inside `data`, e.g. `/slots/2/title`; empty for the screen itself. */
   path: string;
   /** What the Flow JSON declares there, e.g. `string`, `array of object`, `a screen of this flow`. */
   expected: string;
-  /** What the handler sent, e.g. `number`, `missing`, `undeclared key`. */
+  /** What the handler sent, e.g. `number 2.5`, `nothing`. */
   actual: string;
+  /** One sentence saying what is wrong. */
+  message: string;
 }
 
 export type EndpointResponseErrorCode =
@@ -35,9 +37,6 @@ export class EndpointResponseError extends Error {
 
 /** Builds the developer-facing message: names the screen, each field and the expected type. */
 export function describeIssues(screen: string, issues: readonly ResponseIssue[]): string {
-  const lines = issues.map((i) => {
-    const where = i.path === '' ? 'screen' : `field "${i.path}"`;
-    return `${where}: expected ${i.expected}, got ${i.actual}`;
-  });
+  const lines = issues.map((i) => `${i.path === '' ? 'screen' : `field "${i.path}"`}: ${i.message}`);
   return `Response for screen "${screen}" does not match its data model in the Flow JSON: ${lines.join('; ')}`;
 }

@@ -215,7 +215,7 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
       const { screen, data } = resolved.response;
       const issues = checkScreenData(models, screen, data, resolved.kind === 'error');
       if (issues === 'unknown-screen') {
-        const issue = { path: '', expected: 'a screen of this flow', actual: `"${screen}"` };
+        const issue = { path: '', expected: 'a screen of this flow', actual: `"${screen}"`, message: `the Flow JSON has no screen "${screen}"` };
         return report(new EndpointResponseError('UNKNOWN_SCREEN', screen, [issue], `Response names screen "${screen}", which the Flow JSON does not declare`));
       }
       if (issues.length > 0) return report(new EndpointResponseError('DATA_MISMATCH', screen, issues, describeIssues(screen, issues)));

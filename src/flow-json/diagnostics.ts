@@ -25,7 +25,9 @@ export interface Diagnostic {
 
 /** Appends a reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */
 export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof token === 'number') return `${pointer}/${token}`;
+  if (!token.includes('~') && !token.includes('/')) return `${pointer}/${token}`;
+  return `${pointer}/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 /** Splits a JSON pointer into its unescaped reference tokens. */

@@ -27,8 +27,10 @@ export function isFlowJsonVersion(value: unknown): value is FlowJsonVersion {
   return typeof value === 'string' && (FLOW_JSON_VERSIONS as readonly string[]).includes(value);
 }
 
+const ORDER = new Map<string, number>(FLOW_JSON_VERSIONS.map((v, i) => [v, i]));
+
 export function compareVersions(a: FlowJsonVersion, b: FlowJsonVersion): number {
-  return FLOW_JSON_VERSIONS.indexOf(a) - FLOW_JSON_VERSIONS.indexOf(b);
+  return ORDER.get(a)! - ORDER.get(b)!;
 }
 
 export function inRange(version: FlowJsonVersion, range: VersionRange | undefined): boolean {

@@ -20,17 +20,31 @@ export function resolveProperty(
   return { name, value, required, dynamic, default: spec.default, description: spec.description };
 }
 
-/** Every property an owner has in `version`. */
-export function resolveProperties(
-  properties: Readonly<Record<string, PropertySpec>>,
-  version: FlowJsonVersion,
-): ResolvedProperty[] {
-  const out: ResolvedProperty[] = [];
-  for (const [name, spec] of Object.entries(properties)) {
-    const p = resolveProperty(name, spec, version);
-    if (p) out.push(p);
+type PropertyTable = Readonly<Record<string, PropertySpec>>;
+
+// The catalogue is immutable, so each (owner, version) pair is resolved once; validation of a
+// large flow asks for the same owners thousands of times.
+const cache = new WeakMap<PropertyTable, Map<FlowJsonVersion, ReadonlyMap<string, ResolvedProperty>>>();
+
+/** Every property an owner has in `version`, by name. */
+export function resolvePropertyMap(properties: PropertyTable, version: FlowJsonVersion): ReadonlyMap<string, ResolvedProperty> {
+  let byVersion = cache.get(properties);
+  if (!byVersion) cache.set(properties, (byVersion = new Map()));
+  let map = byVersion.get(version);
+  if (!map) {
+    const built = new Map<string, ResolvedProperty>();
+    for (const [name, spec] of Object.entries(properties)) {
+      const p = resolveProperty(name, spec, version);
+      if (p) built.set(name, p);
+    }
+    byVersion.set(version, (map = built));
   }
-  return out;
+  return map;
+}
+
+/** Every property an owner has in `version`. */
+export function resolveProperties(properties: PropertyTable, version: FlowJsonVersion): readonly ResolvedProperty[] {
+  return [...resolvePropertyMap(properties, version).values()];
 }
 
 export function maxPerScreen(spec: ComponentSpec, version: FlowJsonVersion): number | undefined {

@@ -198,9 +198,12 @@ export function compile(ast: AstNode): CompiledExpression {
       };
       break;
     }
-    case 'expression':
-      fn = compileExpr(ast.expression);
+    case 'expression': {
+      const inner = compileExpr(ast.expression);
+      // An If condition always decides a branch, so it always yields a boolean.
+      fn = ast.form === 'condition' ? (env) => toBoolean(inner(env)) : inner;
       break;
+    }
     default:
       fn = compileExpr(ast);
   }

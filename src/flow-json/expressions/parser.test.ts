@@ -192,6 +192,16 @@ describe('version gating', () => {
     expect(ok(parseCondition('${form.age} + 1 > 18', { version: '6.0' })).problems).toEqual([]);
   });
 
+  it('reads backtick text that is no expression as plain text before 6.0, and as an error from 6.0', () => {
+    expect(ok(parseDynamic('`npm install`', { version: '5.1' }))).toEqual({
+      ok: true,
+      value: { kind: 'static', text: '`npm install`', start: 0, end: 13 },
+      problems: [],
+    });
+    expect(parseDynamic('`npm install`', { version: '6.0' }).ok).toBe(false);
+    expect(parseDynamic('`npm install`').ok).toBe(false);
+  });
+
   it('reports nothing when no version is given', () => {
     expect(ok(parseDynamic('`${screen.S.data.a} / 2`')).problems).toEqual([]);
   });
@@ -304,7 +314,7 @@ describe('property: the parser never throws', () => {
           }
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 2000 },
     );
   });
 });

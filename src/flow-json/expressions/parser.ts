@@ -312,7 +312,12 @@ function parseNested(
  */
 export function parseDynamic(source: string, options: ParseOptions = {}): DynamicParseResult {
   const { version } = options;
-  if (isBacktickWrapped(source)) return parseNested(source, 'nested', version);
+  if (isBacktickWrapped(source)) {
+    const nested = parseNested(source, 'nested', version);
+    // Before 6.0 backticks meant nothing: text such as "`npm install`" is plain text there, so only
+    // a value that really parses as an expression is reported as needing 6.0.
+    if (nested.ok || !before(version, NESTED_EXPRESSIONS_SINCE)) return nested;
+  }
   if (!source.includes('${')) {
     return { ok: true, value: { kind: 'static', text: source, start: 0, end: source.length }, problems: [] };
   }

@@ -63,10 +63,6 @@ class Parser {
     return value;
   }
 
-  private here(): Position {
-    return { line: this.line, column: this.pos - this.lineStart + 1 };
-  }
-
   private at(offset: number): Position {
     return { line: this.line, column: offset - this.lineStart + 1 };
   }

@@ -122,6 +122,18 @@ describe('what the schema accepts and rejects', () => {
     expect(errors).toContainEqual(expect.objectContaining({ instancePath: '/screens/0/layout/children/0/label', keyword: 'maxLength' }));
   });
 
+  it('reports only the errors of the component whose type matches, not of every other component', () => {
+    const errors = errorsOf('7.3', flow('7.3', [{ type: 'TextInput', name: 'n', label: 'x'.repeat(21) }, footer]));
+    const component = '/screens/0/layout/children/0';
+    for (const e of errors) {
+      const atLabel = e.instancePath === `${component}/label`;
+      // "must match then schema" is repeated by each enclosing union (component, layout) on the way up.
+      const branchNotice = component.startsWith(e.instancePath) && e.keyword === 'if';
+      expect(atLabel || branchNotice, JSON.stringify(e)).toBe(true);
+    }
+    expect(errors.some((e) => e.keyword === 'maxLength')).toBe(true);
+  });
+
   it('rejects a property used in a version that lacks it', () => {
     // TextInput `label-variant` arrived in 7.0.
     const doc = (v: FlowJsonVersion) => flow(v, [{ type: 'TextInput', name: 'n', label: 'Name', 'label-variant': 'large' }, footer]);

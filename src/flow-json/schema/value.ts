@@ -104,6 +104,8 @@ export function valueSchema(spec: ValueSpec, ctx: ValueContext): JsonSchema {
     }
     case 'action': {
       const names = spec.actions.filter((n) => ctx.actionNames.includes(n));
+      // No listed action exists in this version: nothing can be valid here.
+      if (names.length === 0) return { not: {}, description: 'No action is available here in this version.' };
       return ref(ctx.define(DEF.actionsAllowed(names), () => actionUnion(names)));
     }
     case 'oneOf':

@@ -128,3 +128,12 @@ export function specToType(spec: ValueSpec): ExprType | undefined {
 export function shapeType(shape: DataShape): ExprType {
   return shapeToExprType(shape);
 }
+
+/** Whether a value holds a `${...}` string anywhere (its type is then known only per reference). */
+export function containsDynamic(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('${');
+  if (depth > 32) return false;
+  if (Array.isArray(value)) return value.some((v) => containsDynamic(v, depth + 1));
+  if (isRecord(value)) return Object.values(value).some((v) => containsDynamic(v, depth + 1));
+  return false;
+}

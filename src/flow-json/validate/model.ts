@@ -1,4 +1,4 @@
-import { getActionSpec, getComponentSpec, resolveProperties, SCREEN_SPEC } from '../catalogue/index.js';
+import { getActionSpec, getComponentSpec, resolvePropertyMap, SCREEN_SPEC } from '../catalogue/index.js';
 import type { ActionName, ComponentSpec, ResolvedProperty, ValueSpec } from '../catalogue/index.js';
 import { childPointer } from '../diagnostics.js';
 import type { FlowJsonVersion } from '../versions.js';
@@ -103,7 +103,7 @@ export function buildModel(root: Readonly<Record<string, unknown>>, version: Flo
       screens.push(screen);
       if (id !== undefined && !screenById.has(id)) screenById.set(id, screen);
       const place: Place = { screen, component: undefined, form: undefined, branches: [], property: undefined, action: undefined, key: '' };
-      for (const prop of resolveProperties(SCREEN_SPEC.properties, version)) {
+      for (const prop of resolvePropertyMap(SCREEN_SPEC.properties, version).values()) {
         if (prop.value.kind === 'data-model' || !hasOwn(value, prop.name)) continue;
         descend(value[prop.name], prop.value, childPointer(screen.pointer, prop.name), { ...place, property: prop, key: prop.name }, version);
       }
@@ -177,7 +177,7 @@ function visitComponent(value: unknown, pointer: string, place: Place, version: 
   place.screen.components.push(node);
   if (!spec) return;
   const conditional = spec.category === 'conditional';
-  for (const prop of resolveProperties(spec.properties, version)) {
+  for (const prop of resolvePropertyMap(spec.properties, version).values()) {
     if (!hasOwn(value, prop.name)) continue;
     const childPlace: Place = {
       screen: place.screen,
@@ -209,7 +209,7 @@ function visitAction(value: Record<string, unknown>, pointer: string, allowed: r
   place.screen.actions.push(action);
   const spec = getActionSpec(name);
   if (!spec) return;
-  for (const prop of resolveProperties(spec.properties, version)) {
+  for (const prop of resolvePropertyMap(spec.properties, version).values()) {
     if (!hasOwn(value, prop.name)) continue;
     descend(value[prop.name], prop.value, childPointer(pointer, prop.name), { ...place, property: prop, action, key: prop.name }, version);
   }

@@ -35,3 +35,8 @@ export function findings(result: ValidationResult): string[] {
 export function check(value: unknown): string[] {
   return findings(validateFlow(value));
 }
+
+/** Like `check`, without warnings (deprecated versions, undocumented syntax). */
+export function errors(value: unknown): string[] {
+  return findings(validateFlow(value, { warnings: false }));
+}

@@ -1,5 +1,5 @@
-import { COMPONENT_SPECS, FLOW_SPEC, getActionSpec, getComponentSpec, resolveProperties, SCREEN_SPEC } from '../../catalogue/index.js';
-import type { ActionName, PropertySpec, ResolvedProperty, ValueSpec } from '../../catalogue/index.js';
+import { COMPONENT_SPECS, FLOW_SPEC, getActionSpec, getComponentSpec, resolvePropertyMap, SCREEN_SPEC } from '../../catalogue/index.js';
+import type { ActionName, PropertySpec, ValueSpec } from '../../catalogue/index.js';
 import { childPointer } from '../../diagnostics.js';
 import { describeRange, inRange, type FlowJsonVersion } from '../../versions.js';
 import { hasOwn, isRecord, jsonTypeOf } from '../json-type.js';
@@ -59,8 +59,7 @@ class Checker {
     additional: boolean | ValueSpec = false,
     ignore: readonly string[] = [],
   ): void {
-    const resolved = new Map<string, ResolvedProperty>();
-    for (const p of resolveProperties(properties, this.version)) resolved.set(p.name, p);
+    const resolved = resolvePropertyMap(properties, this.version);
     for (const [key, child] of Object.entries(value)) {
       if (ignore.includes(key)) continue;
       const prop = resolved.get(key);
@@ -121,7 +120,12 @@ class Checker {
         return this.checkObject(value, spec.properties, pointer, label, spec.additionalProperties ?? false);
       case 'components':
         if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
-        this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label, 'component');
+        if (value.length === 0 && (spec.minItems ?? 0) >= 1) {
+          // Meta reports an empty component list (If `then`, Form `children`) as an invalid value.
+          this.report({ code: 'INVALID_PROPERTY_VALUE', pointer, message: `Expected array to contain at least one component: property ${label} cannot be empty.` });
+        } else {
+          this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label, 'component');
+        }
         value.forEach((item, i) => this.checkComponent(item, childPointer(pointer, i)));
         return;
       case 'action':
@@ -196,7 +200,7 @@ class Checker {
       this.report({ code: 'INVALID_ENUM_VALUE', pointer, message: `Invalid value '${value}' for ${label}. Value should be one of: [${spec.enum.join(', ')}].` });
       return;
     }
-    const length = [...value].length; // characters as a person counts them, not UTF-16 units
+    const length = characterCount(value, spec.minLength, spec.maxLength);
     if (spec.minLength !== undefined && length < spec.minLength) {
       const what = spec.minLength === 1 ? 'must not be empty' : `should have at least ${spec.minLength} characters`;
       this.report({ code: 'MIN_CHARS_REQUIRED', pointer, message: `Property ${label} ${what}.` });
@@ -204,7 +208,7 @@ class Checker {
     if (spec.maxLength !== undefined && length > spec.maxLength) {
       this.report({ code: 'MAX_CHARS_EXCEEDED', pointer, message: `Property ${label} has ${length} characters; at most ${spec.maxLength} are allowed. Shorten it.` });
     }
-    if (spec.pattern !== undefined && !new RegExp(`^(?:${spec.pattern})$`, 'u').test(value)) {
+    if (spec.pattern !== undefined && !anchored(spec.pattern).test(value)) {
       this.report({ code: 'PATTERN_MISMATCH', pointer, message: `Property ${label} should match the pattern '${spec.pattern}', but is '${value}'.` });
     }
     if (spec.format && !matchesFormat(value, spec.format)) {
@@ -253,6 +257,26 @@ class Checker {
       message: `Expected property ${label} to be of type '${expected}'${alt}, but found '${jsonTypeOf(value)}'.`,
     });
   }
+}
+
+/**
+ * Characters as a person counts them (code points, not UTF-16 units), computed only when the
+ * cheap UTF-16 length cannot settle the limits: a string has at most as many code points as units.
+ */
+function characterCount(value: string, min: number | undefined, max: number | undefined): number {
+  const undecidedMax = max !== undefined && value.length > max;
+  const undecidedMin = min !== undefined && value.length >= min && value.length < 2 * min;
+  if (!undecidedMax && !undecidedMin) return value.length;
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+const patterns = new Map<string, RegExp>();
+function anchored(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) patterns.set(source, (re = new RegExp(`^(?:${source})$`, 'u')));
+  return re;
 }
 
 function kindName(spec: ValueSpec): string {

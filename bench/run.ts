@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: every benchmark of the project, each reported against a baseline measured in
+ * the same run (these machines are shared and noisy, so absolute times mean little). Writes the
+ * figures to bench/results.json as well as printing them.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchDataChannel } from './data-channel.js';
+import { benchFlowJson } from './flow-json.js';
+
+type Section = Record<string, number | string>;
+const parts: [string, () => Section | Promise<Section>][] = [
+  ['Flow JSON validation (20-screen flow) vs JSON.parse', () => benchFlowJson()],
+  ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
+];
+
+const only = process.argv.slice(2);
+const results: Record<string, Section> = {};
+for (const [title, run] of parts) {
+  if (only.length > 0 && !only.some((o) => title.toLowerCase().includes(o.toLowerCase()))) continue;
+  console.log(`\n## ${title}`);
+  const section = await run();
+  console.table(section);
+  results[title] = section;
+}
+const file = join(import.meta.dirname, 'results.json');
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
+console.log(`\nwritten to ${file}`);

@@ -1,0 +1,5 @@
+// waflow's public API. Subpath exports (waflow/flow-json, waflow/data-channel, waflow/endpoint)
+// give the same pieces without loading the others.
+export * from './flow-json/index.js';
+export * as dataChannel from './data-channel/index.js';
+export * as endpoint from './endpoint/index.js';
