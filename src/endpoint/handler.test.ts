@@ -361,3 +361,23 @@ describe('createFlowEndpoint: Data API 4.0 flow-token signature', () => {
     expect((await h.client.call(v4('tok-4', old), { appSecret: APP_SECRET })).status).toBe(427);
   });
 });
+
+describe('createFlowEndpoint: configuration', () => {
+  it('refuses bad options at creation with a message that names the option and no secret', () => {
+    const base = { privateKey: 'pem', handlers: {} };
+    expect(() => createFlowEndpoint({ ...base, privateKey: '' })).toThrow(/privateKey must be the PEM text/);
+    expect(() => createFlowEndpoint({ ...base, maxBodyBytes: 0 })).toThrow(/maxBodyBytes/);
+    expect(() => createFlowEndpoint({ ...base, flow: { version: '7.3' } })).toThrow(/"screens" array/);
+    expect(() => createFlowEndpoint({ ...base, handlers: null as never })).toThrow(/handlers/);
+    expect(() => createFlowEndpoint({ ...base, appSecret: '' })).toThrow(/appSecret/);
+  });
+
+  it('loads the key lazily: an unusable PEM is reported on the first request, not at creation', async () => {
+    const secretLooking = '-----BEGIN PRIVATE KEY-----\nTOP-SECRET-MATERIAL\n-----END PRIVATE KEY-----\n';
+    const h = await start({ privateKey: secretLooking });
+    const r = await h.client.call({ version: '3.0', action: 'ping' });
+    expect(r).toMatchObject({ status: 500, body: { error: { code: 'KEY_INVALID' } } });
+    expect(JSON.stringify(r.body)).not.toContain('TOP-SECRET');
+    expect(h.logger.text()).not.toContain('TOP-SECRET');
+  });
+});

@@ -167,6 +167,7 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
       }
     }
 
+    // Acknowledged before the token check: it only reports on a response already sent.
     if (isErrorNotification(body)) {
       const notification = toErrorNotification(body);
       logger.warn(`the client reported an invalid response: ${notification.error}: ${notification.errorMessage}`, {

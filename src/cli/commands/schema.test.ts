@@ -20,6 +20,14 @@ async function run(argv: string[]) {
 }
 
 describe('waflow schema', () => {
+  it('prints TypeScript declarations with --typescript', async () => {
+    const { code, stdout } = await run(['--typescript', '--version', '6.1']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('export interface FlowJson');
+    expect(stdout).toContain("version: '6.1'");
+    expect(stdout).not.toContain('NavigationListComponent'); // 6.2 and later
+  });
+
   it('prints the latest version’s schema by default', async () => {
     const { code, stdout } = await run([]);
     expect(code).toBe(0);

@@ -4,25 +4,29 @@ import { parseArgs } from 'node:util';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../command.js';
 import { generateJsonSchema, schemaVersions } from '../../flow-json/schema/index.js';
+import { generateTypeScript } from '../../flow-json/typescript/generate.js';
 import { LATEST_FLOW_JSON_VERSION, isFlowJsonVersion } from '../../flow-json/versions.js';
 import type { FlowJsonVersion } from '../../flow-json/versions.js';
 import { describeFileError } from '../format/file-error.js';
 
-const USAGE = 'waflow schema [--version X] [--out file]';
+const USAGE = 'waflow schema [--version X] [--typescript] [--out file]';
 
 const HELP = `usage: ${USAGE}
 
-Prints the JSON Schema (draft 2020-12) of a Flow JSON version, for editors and other tools.
+Prints the JSON Schema (draft 2020-12) of a Flow JSON version, for editors and other tools,
+or with --typescript its TypeScript declarations, for flows written in TypeScript.
 
 options:
-  --version X   the Flow JSON version (default ${LATEST_FLOW_JSON_VERSION})
-  --out file    write the schema to this file instead of standard output
+  --version X     the Flow JSON version (default ${LATEST_FLOW_JSON_VERSION})
+  --typescript    print TypeScript declarations (FlowJson, Screen, Component...) instead
+  --out file      write to this file instead of standard output
 `;
 
 interface SchemaArgs {
   readonly version: FlowJsonVersion;
   readonly out?: string;
   readonly help: boolean;
+  readonly typescript: boolean;
 }
 
 /** Parses argv; returns a message for a usage error. `--x value` and `--x=value` both work. */
@@ -33,18 +37,18 @@ export function parseSchemaArgs(argv: readonly string[]): SchemaArgs | string {
       args: [...argv],
       allowPositionals: false,
       strict: true,
-      options: { version: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { version: { type: 'string' }, out: { type: 'string' }, typescript: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
   }
-  const { version = LATEST_FLOW_JSON_VERSION, out, help = false } = parsed.values;
+  const { version = LATEST_FLOW_JSON_VERSION, out, help = false, typescript = false } = parsed.values;
   const supported = schemaVersions();
   if (!isFlowJsonVersion(version) || !supported.includes(version)) {
     return `unknown --version "${version}"; valid versions: ${supported.join(', ')}`;
   }
   if (out === '') return '--out needs a file name';
-  return { version, help, ...(out !== undefined ? { out } : {}) };
+  return { version, help, typescript, ...(out !== undefined ? { out } : {}) };
 }
 
 export const schemaCommand: Command = {
@@ -61,7 +65,7 @@ export const schemaCommand: Command = {
       io.stdout(HELP);
       return EXIT_OK;
     }
-    const text = `${JSON.stringify(generateJsonSchema(args.version), null, 2)}\n`;
+    const text = args.typescript ? generateTypeScript(args.version) : `${JSON.stringify(generateJsonSchema(args.version), null, 2)}\n`;
     if (args.out === undefined) {
       io.stdout(text);
       return EXIT_OK;
@@ -73,7 +77,7 @@ export const schemaCommand: Command = {
       io.stderr(`waflow schema: cannot write ${args.out}: ${reason.message} (${reason.code})\n`);
       return EXIT_USAGE;
     }
-    io.stderr(`waflow schema: wrote the Flow JSON ${args.version} schema to ${args.out}\n`);
+    io.stderr(`waflow schema: wrote the Flow JSON ${args.version} ${args.typescript ? 'TypeScript declarations' : 'schema'} to ${args.out}\n`);
     return EXIT_OK;
   },
 };

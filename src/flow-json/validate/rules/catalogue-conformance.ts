@@ -116,7 +116,18 @@ class Checker {
         if (spec.uniqueBy) this.checkUnique(value, spec.uniqueBy, pointer, label);
         return;
       case 'object':
-        if (!isRecord(value)) return this.typeError(value, 'object', pointer, label, dynamic);
+        if (!isRecord(value)) {
+          // A typed object (the screen layout) written as a bare name: Meta calls it an invalid value.
+          const typeProp = spec.properties['type']?.value;
+          if (typeof value === 'string' && typeProp?.kind === 'string' && typeProp.enum) {
+            return this.report({
+              code: 'INVALID_PROPERTY_VALUE',
+              pointer,
+              message: `Invalid value found for property ${label}: expected an object such as { "type": "${typeProp.enum[0] ?? ''}", ... }, not the string '${value}'.`,
+            });
+          }
+          return this.typeError(value, 'object', pointer, label, dynamic);
+        }
         return this.checkObject(value, spec.properties, pointer, label, spec.additionalProperties ?? false);
       case 'components':
         if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
