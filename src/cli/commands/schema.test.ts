@@ -24,7 +24,7 @@ describe('waflow schema', () => {
     const { code, stdout } = await run(['--typescript', '--version', '6.1']);
     expect(code).toBe(0);
     expect(stdout).toContain('export interface FlowJson');
-    expect(stdout).toContain("version: '6.1'");
+    expect(stdout).toContain(`"version": '6.1'`);
     expect(stdout).not.toContain('NavigationListComponent'); // 6.2 and later
   });
 

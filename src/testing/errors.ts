@@ -1,0 +1,48 @@
+// What a transport rejects with when the endpoint does not answer with a usable screen.
+
+/** `status`: a non-200 answer; `decrypt`: a 200 whose body does not decrypt; `network`: no answer at all. */
+export type EndpointErrorKind = 'status' | 'decrypt' | 'network';
+
+/**
+ * The endpoint's answer could not be used. `status` is the HTTP status (0 when the request never
+ * got an answer); `body` is the parsed JSON error body when there was one, else its text.
+ * Messages name the status and the endpoint's own error code, never a key or a secret.
+ */
+export class EndpointError extends Error {
+  readonly kind: EndpointErrorKind;
+  readonly status: number;
+  readonly body: unknown;
+
+  constructor(kind: EndpointErrorKind, status: number, body: unknown, message: string) {
+    super(message);
+    this.name = 'EndpointError';
+    this.kind = kind;
+    this.status = status;
+    this.body = body;
+  }
+}
+
+// Meta, "Implementing Endpoint for Flows", error handling: what each status means to the client.
+const MEANINGS: Record<number, string> = {
+  421: 'the endpoint could not decrypt the request (public key mismatch)',
+  427: 'the flow token is no longer valid',
+  432: 'the request signature did not verify',
+};
+
+/** The endpoint's error code from a `{ error: { code } }` body, if it sent one. */
+function bodyCode(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const error = (body as { error?: unknown }).error;
+  if (typeof error !== 'object' || error === null) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function statusError(status: number, body: unknown): EndpointError {
+  const code = bodyCode(body);
+  const meaning = MEANINGS[status];
+  const parts = [`the endpoint answered HTTP ${status}`];
+  if (code !== undefined) parts.push(`(${code})`);
+  if (meaning !== undefined) parts.push(`: ${meaning}`);
+  return new EndpointError('status', status, body, parts.join(' ').replace(' :', ':'));
+}
