@@ -1,4 +1,6 @@
 // What a transport rejects with when the endpoint does not answer with a usable screen.
+// It extends the runtime's EndpointError, so the runtime treats it as the HTTP status it carries.
+import { EndpointError as RuntimeEndpointError } from '../runtime/index.js';
 
 /** `status`: a non-200 answer; `decrypt`: a 200 whose body does not decrypt; `network`: no answer at all. */
 export type EndpointErrorKind = 'status' | 'decrypt' | 'network';
@@ -8,16 +10,14 @@ export type EndpointErrorKind = 'status' | 'decrypt' | 'network';
  * got an answer); `body` is the parsed JSON error body when there was one, else its text.
  * Messages name the status and the endpoint's own error code, never a key or a secret.
  */
-export class EndpointError extends Error {
+export class EndpointError extends RuntimeEndpointError {
   readonly kind: EndpointErrorKind;
-  readonly status: number;
   readonly body: unknown;
 
   constructor(kind: EndpointErrorKind, status: number, body: unknown, message: string) {
-    super(message);
+    super(status, message);
     this.name = 'EndpointError';
     this.kind = kind;
-    this.status = status;
     this.body = body;
   }
 }

@@ -117,6 +117,8 @@ export interface ComponentSpec {
   readonly screenExclusive?: readonly { readonly versions: VersionRange; readonly allowWith: readonly string[] }[];
   /** Added by the catalogue: the component may not appear on a terminal screen. */
   readonly notOnTerminalScreen?: boolean;
+  /** Properties that need, or cannot stand with, other properties of the same component. */
+  readonly dependencies?: readonly PropertyDependency[];
   /**
    * Added by the catalogue: the form value's type when a property has a given static value, checked
    * before `formValue` (CalendarPicker in `mode: "range"` yields an object).
@@ -127,6 +129,18 @@ export interface ComponentSpec {
     readonly type: DataType;
     readonly items?: DataType;
   }[];
+}
+
+/**
+ * When `property` is present, every name in `requires` must be present too (Meta's
+ * INVALID_DEPENDENCIES) and none in `excludes` may be (NOT_KEYWORD_SCHEMA_VALIDATION_FAILED).
+ */
+export interface PropertyDependency {
+  readonly property: string;
+  readonly requires?: readonly string[];
+  readonly excludes?: readonly string[];
+  /** Why, in plain words, for the diagnostic. */
+  readonly reason: string;
 }
 
 export interface ActionSpec {

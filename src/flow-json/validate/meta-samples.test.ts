@@ -52,9 +52,14 @@ describe("Meta's static validation samples", () => {
       const link = { type: 'EmbeddedLink', text: 'link', 'on-click-action': complete() };
       expectFinding(flow('7.3', [terminalScreen('FIRST_SCREEN', [link])]), 'INVALID_ENUM_VALUE', kids(0, 0, 'on-click-action', 'name'));
     });
-    // Footer caption dependencies (left needs right, center excludes both) have no rule yet.
-    it.todo('INVALID_DEPENDENCIES: Footer left-caption without right-caption');
-    it.todo('NOT_KEYWORD_SCHEMA_VALIDATION_FAILED: Footer center-caption with left-caption');
+    it('INVALID_DEPENDENCIES: Footer left-caption without right-caption', () => {
+      const f = { type: 'Footer', label: 'Go', 'left-caption': 'left', 'on-click-action': complete() };
+      expectFinding(flow('2.1', [bare('FIRST_SCREEN', [f])]), 'INVALID_DEPENDENCIES', kids(0, 0, 'left-caption'));
+    });
+    it('NOT_KEYWORD_SCHEMA_VALIDATION_FAILED: Footer center-caption with left-caption', () => {
+      const f = { type: 'Footer', label: 'Go', 'left-caption': 'left', 'center-caption': 'center', 'on-click-action': complete() };
+      expectFinding(flow('2.1', [bare('FIRST_SCREEN', [f])]), 'NOT_KEYWORD_SCHEMA_VALIDATION_FAILED', kids(0, 0, 'center-caption'));
+    });
     it("NOT_KEYWORD_SCHEMA_VALIDATION_FAILED: 'success' on a non-terminal screen", () => {
       const doc = flow('2.1', [screen('A', [navigateFooter('B')], { terminal: false, success: true }), terminalScreen('B')]);
       expectFinding(doc, 'NOT_KEYWORD_SCHEMA_VALIDATION_FAILED', '/screens/0/success');
@@ -240,8 +245,10 @@ describe("Meta's static validation samples", () => {
   });
 
   describe('limits', () => {
-    // FLOW_LIMITS has no maxScreens yet, so component-limits cannot check Meta's 100-screen limit.
-    it.todo('MAX_SCREENS_NUMBER: more than 100 screens');
+    it('MAX_SCREENS_NUMBER: more than 100 screens', () => {
+      const screens = Array.from({ length: 101 }, (_, i) => terminalScreen(`SCREEN_${i}`));
+      expectFinding(flow('2.1', screens), 'MAX_SCREENS_NUMBER', '/screens');
+    });
     it('more than one Footer on a screen', () => {
       expectFinding(flow('2.1', [bare('screenA', [footer(complete(), 'Submit'), footer(complete(), 'Submit')])]), 'MORE_THAN_ONE_FOOTER', kids(0, 1));
     });

@@ -18,4 +18,10 @@ export const footer: ComponentSpec = {
     'on-click-action': { value: action('navigate', 'data_exchange', 'complete'), required: true, description: 'Runs when the button is tapped.' },
   },
   maxPerScreen: 1,
+  // Docs: left and right captions go together; a center caption stands alone.
+  dependencies: [
+    { property: 'left-caption', requires: ['right-caption'], reason: 'left and right captions are shown as a pair' },
+    { property: 'right-caption', requires: ['left-caption'], reason: 'left and right captions are shown as a pair' },
+    { property: 'center-caption', excludes: ['left-caption', 'right-caption'], reason: 'a center caption takes the whole line' },
+  ],
 };

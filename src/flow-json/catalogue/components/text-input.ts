@@ -31,4 +31,6 @@ export const textInput: ComponentSpec = {
     'error-message': errorMessage(str(30)),
   },
   formValue: { type: 'string' },
+  // Docs: a pattern needs helper-text, which tells the user what the pattern expects.
+  dependencies: [{ property: 'pattern', requires: ['helper-text'], reason: 'the helper text must tell the user what the pattern expects' }],
 };

@@ -12,6 +12,7 @@ import { formNames } from './form-names.js';
 import { formPlacement } from './form-placement.js';
 import { formReferences } from './form-references.js';
 import { minMax } from './min-max.js';
+import { propertyDependencies } from './property-dependencies.js';
 import { nativeComponents } from './native-components.js';
 import { navigatePayload } from './navigate-payload.js';
 import { navigateTarget } from './navigate-target.js';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   formNames,
   formPlacement,
   minMax,
+  propertyDependencies,
   navigateTarget,
   routingModel,
   dataModel,
