@@ -25,7 +25,7 @@ export const routingModel: Rule = {
     const endpoint = hasDataChannel(model) || declared !== undefined;
     if (declared) checkNavigationsFollow(model, graph, report);
     checkBranches(graph, report, endpoint);
-    checkShape(graph, ids, report, endpoint);
+    checkShape(graph, ids, report, endpoint, (id) => model.screenById.get(id)?.pointer ?? '/screens');
   },
 };
 
@@ -86,7 +86,7 @@ function checkBranches(graph: Graph, report: (r: Report) => void, endpoint: bool
   }
 }
 
-function checkShape(graph: Graph, ids: readonly string[], report: (r: Report) => void, endpoint: boolean): void {
+function checkShape(graph: Graph, ids: readonly string[], report: (r: Report) => void, endpoint: boolean, screenPointer: (id: string) => string): void {
   const pointer = endpoint ? '/routing_model' : '/screens';
   for (const [a, targets] of graph) {
     for (const b of targets) {
@@ -115,7 +115,8 @@ function checkShape(graph: Graph, ids: readonly string[], report: (r: Report) =>
   if (disconnected.length > 0) {
     report({
       code: 'INVALID_ROUTING_MODEL',
-      pointer,
+      // Without a routing_model the problem is the screen itself, so point at it.
+      pointer: endpoint ? pointer : screenPointer(disconnected[0]!),
       message: endpoint
         ? `Following screens are not connected with the rest of the screens: [${disconnected.join(', ')}]. All screens should be connected.`
         : `Following screens are not connected with the rest of the screens via navigate screen action: [${disconnected.join(', ')}]. All screens should be connected.`,
