@@ -103,7 +103,7 @@ describe("Meta's static validation samples", () => {
     });
     it('screens not connected via navigate (no endpoint)', () => {
       const doc = flow('7.3', [screen('FIRST_SCREEN', [navigateFooter('SECOND_SCREEN')]), terminalScreen('SECOND_SCREEN'), terminalScreen('THIRD_SCREEN')]);
-      expectFinding(doc, 'INVALID_ROUTING_MODEL', '/screens');
+      expectFinding(doc, 'INVALID_ROUTING_MODEL', '/screens/2');
     });
     it('no entry screen (navigate loop, no endpoint)', () => {
       const doc = flow('7.3', [screen('FIRST_SCREEN', [navigateFooter('SECOND_SCREEN')]), screen('SECOND_SCREEN', [navigateFooter('FIRST_SCREEN')]), terminalScreen('END')]);

@@ -1,0 +1,48 @@
+// Test helpers: the same suite runs against embedded PGlite (a fresh temp folder) and the real
+// PostgreSQL (a fresh schema, dropped afterwards), so the two backends cannot drift apart.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from './open.js';
+import type { Store, StoreKind } from './types.js';
+
+/** The PostgreSQL the tests use (trust auth on the test machines and CI). */
+export const TEST_DATABASE_URL = process.env.WAFLOW_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestStore {
+  readonly store: Store;
+  /** Closes the store and removes what it made (temp folder or schema). */
+  cleanup(): Promise<void>;
+}
+
+export const TEST_BACKENDS: readonly StoreKind[] = ['pglite', 'postgres'];
+
+export function uniqueSchema(prefix = 'waflow_test'): string {
+  return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+export async function openTestStore(kind: StoreKind, schema: string = uniqueSchema()): Promise<TestStore> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'waflow-pglite-'));
+    const store = await openStore({ dataDir: dir });
+    return {
+      store,
+      async cleanup() {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
+  return {
+    store,
+    async cleanup() {
+      try {
+        await store.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await store.close();
+      }
+    },
+  };
+}
