@@ -109,6 +109,8 @@ export class FlowTester {
   private session!: FlowSession;
   private completed: Record<string, unknown> | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The transport's own words for the last failed exchange (the runtime keeps only the status). */
+  private lastFailure: string | undefined;
 
   private constructor() {}
 
@@ -154,7 +156,15 @@ export class FlowTester {
       throw new TypeError('endpoint must be a RuntimeHost (with exchange), { handler, publicKeyPem } or { url, publicKeyPem }');
     }
     return {
-      exchange: (request) => transport.exchange(request),
+      exchange: async (request) => {
+        this.lastFailure = undefined;
+        try {
+          return await transport.exchange(request);
+        } catch (error) {
+          this.lastFailure = error instanceof Error ? error.message : String(error);
+          throw error;
+        }
+      },
       complete: (responseJson) => {
         this.completed = responseJson;
         custom?.complete?.(responseJson);
@@ -251,7 +261,11 @@ export class FlowTester {
     return this.enqueue(() => {
       const field = this.find(nameOrLabel, 'a field');
       if (PICKERS.has(field.type) || MULTI.has(field.type)) throw new FlowStepError(`"${nameOrLabel}" is a ${field.type}; use pick() or check() to choose its options`);
-      this.settle(this.session.setValue(this.nameOf(field, nameOrLabel), value), nameOrLabel);
+      const name = this.nameOf(field, nameOrLabel);
+      const result = this.session.setValue(name, value);
+      // Text the field rejects stays in it with its error, as on the phone: read it with errors().
+      if (!result.ok && this.fieldError(name) === result.error) return;
+      this.settle(result, nameOrLabel);
     });
   }
 
@@ -261,8 +275,9 @@ export class FlowTester {
       const field = this.find(nameOrLabel, 'a field');
       if (!PICKERS.has(field.type)) throw new FlowStepError(`"${nameOrLabel}" is a ${field.type}, not a Dropdown or RadioButtonsGroup${MULTI.has(field.type) ? '; use check()' : ''}`);
       const option = this.option(field, optionIdOrTitle, nameOrLabel);
-      this.settle(await this.session.select(this.nameOf(field, nameOrLabel), option), nameOrLabel);
+      const result = await this.session.select(this.nameOf(field, nameOrLabel), option);
       this.checkSession(`picking "${optionIdOrTitle}" in "${nameOrLabel}"`);
+      this.settle(result, nameOrLabel);
     });
   }
 
@@ -350,8 +365,9 @@ export class FlowTester {
     const name = this.nameOf(field, nameOrLabel);
     for (const each of wanted) {
       const id = this.option(field, each, nameOrLabel);
-      this.settle(await (on ? this.session.select(name, id) : this.session.unselect(name, id)), nameOrLabel);
+      const result = await (on ? this.session.select(name, id) : this.session.unselect(name, id));
       this.checkSession(`${on ? 'checking' : 'unchecking'} "${each}" in "${nameOrLabel}"`);
+      this.settle(result, nameOrLabel);
     }
   }
 
@@ -360,7 +376,7 @@ export class FlowTester {
     const tappable = visibleComponents(this.session.screen).filter((c) => TAPPABLE.has(c.type));
     const items = tappable.flatMap((c) =>
       c.type === 'NavigationList'
-        ? (c.options ?? []).map((o) => ({ ref: o.id, name: o.id, label: o.title }))
+        ? (c.options ?? []).map((o) => ({ ref: c.name === undefined ? o.id : `${c.name}.${o.id}`, name: o.id, label: o.title }))
         : [{ ref: c.name ?? c.pointer, name: c.name, label: labelOf(c) }],
     );
     try {
@@ -369,6 +385,10 @@ export class FlowTester {
       if (error instanceof LookupError) throw new LookupError(`nothing to tap named or labelled "${target}"${error.message.startsWith('"') ? ` (${error.message})` : ''}\n${this.describe()}`);
       throw error;
     }
+  }
+
+  private fieldError(name: string): string | undefined {
+    return visibleComponents(this.session.screen).find((c) => c.name === name)?.error;
   }
 
   private settle(result: FieldResult, field: string): void {
@@ -383,7 +403,8 @@ export class FlowTester {
   private checkSession(what: string): void {
     const error = this.session.error;
     if (this.session.status === 'error' && error !== undefined) {
-      throw new FlowStepError(`${what} ended the flow with an error: ${error.message}${error.status === undefined ? '' : ` (HTTP ${error.status})`}`, error);
+      const cause = this.lastFailure === undefined ? '' : `\ncause: ${this.lastFailure}`;
+      throw new FlowStepError(`${what} ended the flow with an error: ${error.message}${cause}`, error);
     }
   }
 }

@@ -1,0 +1,86 @@
+// What every route handler, the webhook dispatcher and the health monitor share: the store, the
+// configuration, the event bus, the clock and the logger.
+import type { HostingType } from '../api/types.js';
+import type { Store } from '../store/index.js';
+import type { SandboxEvents } from './events.js';
+import type { SandboxLogger } from './logger.js';
+
+export interface SandboxConfig {
+  /** TCP port; 0 picks a free one. */
+  readonly port: number;
+  /** Interface to listen on; 127.0.0.1 unless asked otherwise. */
+  readonly host: string;
+  /**
+   * The hosting type of the sandbox account: used for paths both hosting types share when they
+   * are called without a `/cloud` or `/on-premise` prefix, and for webhook envelopes.
+   */
+  readonly hostingType: HostingType;
+  /** Signs webhooks (X-Hub-Signature-256). Never logged. */
+  readonly appSecret: string | undefined;
+  /** Where webhooks are delivered; empty means none are sent. */
+  readonly webhookUrls: readonly string[];
+  /** Extra API keys accepted besides those in the store (added to the store, hashed, on start). */
+  readonly apiKeys: readonly string[];
+  /** PGlite folder (default `.waflow/pglite`); ignored when databaseUrl is set. */
+  readonly dataDir: string | undefined;
+  /** PostgreSQL URL; wins over dataDir. Never logged. */
+  readonly databaseUrl: string | undefined;
+  /** Schema for the store (tests give each run its own). */
+  readonly schema: string | undefined;
+  /** The URL clients and phones reach the sandbox at; defaults to http://host:port once listening. */
+  readonly publicBaseUrl: string;
+  /** The business number the sandbox account sends from (digits only). */
+  readonly businessNumber: string;
+  /** Milliseconds before a PENDING template turns APPROVED; negative: only by /_sandbox approve. */
+  readonly templateApprovalDelayMs: number;
+}
+
+/** Everything optional: defaults fill the rest (see resolveConfig). */
+export type SandboxConfigInput = Partial<SandboxConfig>;
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_BUSINESS_NUMBER = '15550001234';
+export const DEFAULT_TEMPLATE_APPROVAL_DELAY_MS = 2000;
+
+export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
+  const port = input.port ?? DEFAULT_PORT;
+  const host = input.host ?? DEFAULT_HOST;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
+  const businessNumber = input.businessNumber ?? DEFAULT_BUSINESS_NUMBER;
+  if (!/^\d{6,15}$/.test(businessNumber)) throw new RangeError('businessNumber must be 6 to 15 digits');
+  return {
+    port,
+    host,
+    hostingType: input.hostingType ?? 'cloud',
+    appSecret: input.appSecret,
+    webhookUrls: input.webhookUrls ?? [],
+    apiKeys: input.apiKeys ?? [],
+    dataDir: input.dataDir,
+    databaseUrl: input.databaseUrl,
+    schema: input.schema,
+    publicBaseUrl: input.publicBaseUrl ?? '',
+    businessNumber,
+    templateApprovalDelayMs: input.templateApprovalDelayMs ?? DEFAULT_TEMPLATE_APPROVAL_DELAY_MS,
+  };
+}
+
+export interface SandboxContext {
+  readonly store: Store;
+  readonly config: SandboxConfig;
+  readonly events: SandboxEvents;
+  readonly clock: () => Date;
+  readonly log: SandboxLogger;
+  /** Work started by a request that must finish (or be cancelled) before close: timers, deliveries. */
+  readonly background: BackgroundTasks;
+}
+
+/** Timers and promises owned by the sandbox, cancelled or awaited on close. */
+export interface BackgroundTasks {
+  /** Runs fn after ms unless the sandbox closes first. */
+  later(ms: number, fn: () => Promise<void>): void;
+  /** Tracks a promise so close() waits for it. */
+  track(promise: Promise<unknown>): void;
+  /** Cancels timers and waits for tracked work. */
+  drain(): Promise<void>;
+}
