@@ -45,7 +45,8 @@ function checkText(ctx: FieldContext, raw: unknown): Checked {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return { ok: false, error: 'Enter text' };
   const value = raw;
-  if (value === '') return { ok: true, value };
+  // A cleared field is unanswered: it drops out of payloads rather than sending "".
+  if (value === '') return { ok: true, value: undefined };
   const p = ctx.props;
   if (ctx.type === 'TextArea') {
     const max = count(p['max-length']);

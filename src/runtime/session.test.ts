@@ -1,7 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { FLOW_JSON_VERSIONS } from '../flow-json/versions.js';
 import { RuntimeError, startFlow } from './index.js';
 import type { FlowSession } from './index.js';
-import { readExample } from './test-helpers.js';
+
+const EXAMPLES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../examples');
+const readExample = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(EXAMPLES_DIR, file), 'utf8')) as Record<string, unknown>;
 
 const feedback = readExample('feedback-form.json');
 
@@ -108,5 +114,33 @@ describe('startFlow options', () => {
     };
     const session = await startFlow({ flow, flowToken: 't', mode: { action: 'navigate' } });
     expect(session.screen.id).toBe('A');
+  });
+});
+
+describe('every Flow JSON version', () => {
+  it.each(FLOW_JSON_VERSIONS)('%s runs a form with a reference in the payload to completion', async (version) => {
+    const form = {
+      type: 'Form',
+      name: 'f',
+      children: [
+        { type: 'TextInput', name: 'nick', label: 'Nickname', required: true },
+        { type: 'Footer', label: 'Send', 'on-click-action': { name: 'complete', payload: { nick: '${form.nick}', source: '${data.source}' } } },
+      ],
+    };
+    const flow = { version, screens: [{ id: 'ONLY', terminal: true, data: { source: { type: 'string', __example__: 'ad' } }, layout: { type: 'SingleColumnLayout', children: [form] } }] };
+    const session = await startFlow({ flow, flowToken: `v${version}`, mode: { action: 'navigate', data: { source: 'qr' } } });
+    expect(session.version).toBe(version);
+    expect(session.screen.footer?.enabled).toBe(false);
+    session.setValue('nick', 'zed');
+    expect(await session.submit()).toEqual({ ok: true, outcome: 'completed' });
+    expect(session.completion).toEqual({ flow_token: `v${version}`, nick: 'zed', source: 'qr' });
+  });
+
+  it('the version option overrides the document\'s, changing how expressions read', async () => {
+    const flow = { version: '7.3', screens: [{ id: 'S', terminal: true, layout: { type: 'SingleColumnLayout', children: [{ type: 'TextBody', text: '${screen.S.data.x}' }] } }] };
+    const modern = await startFlow({ flow, flowToken: 't', mode: { action: 'navigate', data: { x: 'hi' } } });
+    const old = await startFlow({ flow, flowToken: 't', version: '3.1', mode: { action: 'navigate', data: { x: 'hi' } } });
+    expect(modern.screen.components[0]?.props['text']).toBe('hi');
+    expect(old.screen.components[0]?.props['text']).toBe('${screen.S.data.x}');
   });
 });

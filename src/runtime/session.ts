@@ -144,6 +144,7 @@ class Session implements FlowSession {
   }
 
   private refuse(): string | undefined {
+    if (this.status === 'error') return `the flow stopped: ${this.error?.message ?? 'error'}`;
     if (this.status !== 'open') return `the flow is ${this.status}`;
     if (this.busy) return 'waiting for the endpoint to answer';
     return undefined;

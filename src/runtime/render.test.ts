@@ -1,0 +1,177 @@
+import { describe, expect, it } from 'vitest';
+import { startFlow } from './index.js';
+import type { ComponentView, FlowSession } from './index.js';
+import type { FlowJsonVersion } from '../flow-json/versions.js';
+
+const screen = (id: string, children: unknown[], extra: Record<string, unknown> = {}) => ({ id, layout: { type: 'SingleColumnLayout', children }, ...extra });
+const done = { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: {} } };
+
+async function open(version: FlowJsonVersion, children: unknown[], data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}): Promise<FlowSession> {
+  return startFlow({ flow: { version, screens: [screen('S', children, { terminal: true, ...extra }), screen('OTHER', [done], { terminal: true })] }, flowToken: 't', mode: { action: 'navigate', screen: 'S', data } });
+}
+
+function all(views: readonly ComponentView[]): ComponentView[] {
+  return views.flatMap((v) => [v, ...all(v.children ?? [])]);
+}
+const find = (s: FlowSession, name: string) => all(s.screen.components).find((c) => c.name === name);
+
+describe('If and Switch', () => {
+  const children = [
+    { type: 'OptIn', name: 'member', label: 'I am a member' },
+    { type: 'If', condition: '${form.member}', then: [{ type: 'TextInput', name: 'card', label: 'Card', required: true }], else: [{ type: 'TextBody', text: 'Join us' }] },
+    { type: 'Switch', value: '${data.tier}', cases: { gold: [{ type: 'TextInput', name: 'gold_code', label: 'Gold code', required: true }], silver: [{ type: 'TextBody', text: 'Silver' }] } },
+    { type: 'Footer', label: 'Send', 'on-click-action': { name: 'complete', payload: { card: '${form.card}' } } },
+  ];
+
+  it('only the active branch is in the view, and only its fields are required', async () => {
+    const s = await open('7.3', children, { tier: 'silver' });
+    expect(find(s, 'card')).toBeUndefined();
+    expect(s.screen.components.map((c) => c.props['text'] ?? c.name)).toEqual(['member', 'Join us', 'Silver']);
+    expect(s.screen.footer?.enabled).toBe(true);
+    await s.select('member', 'true');
+    expect(find(s, 'card')?.required).toBe(true);
+    expect(s.screen.footer).toMatchObject({ enabled: false, disabledReason: 'Required before continuing: fill in Card' });
+    expect(s.setValue('gold_code', 'x')).toMatchObject({ ok: false, error: expect.stringContaining('no field named "gold_code"') as unknown });
+  });
+
+  it('a Switch case appears from the data, a missing case shows nothing', async () => {
+    const gold = await open('7.3', children, { tier: 'gold' });
+    expect(find(gold, 'gold_code')).toBeDefined();
+    const none = await open('7.3', children, { tier: 'bronze' });
+    expect(none.screen.components.map((c) => c.props['text'] ?? c.name)).toEqual(['member', 'Join us']);
+  });
+
+  it('values of a branch that closes are left out of the payload', async () => {
+    const s = await open('7.3', children, { tier: 'silver' });
+    await s.select('member', 'true');
+    s.setValue('card', 'C-1');
+    await s.unselect('member', 'true');
+    await s.submit();
+    expect(s.completion).toEqual({ flow_token: 't' });
+  });
+});
+
+describe('visible, enabled, init-values and error-messages', () => {
+  it('evaluates visible and enabled, and refuses input to hidden or disabled fields', async () => {
+    const s = await open('7.3', [
+      { type: 'TextInput', name: 'a', label: 'A', visible: '${data.show}', required: true },
+      { type: 'TextArea', name: 'b', label: 'B', enabled: '${data.editable}' },
+      done,
+    ], { show: false, editable: false });
+    expect(find(s, 'a')?.visible).toBe(false);
+    expect(s.screen.footer?.enabled).toBe(true); // a hidden required field does not count
+    expect(s.setValue('a', 'x')).toEqual({ ok: false, error: '"A" is not visible' });
+    expect(s.setValue('b', 'x')).toEqual({ ok: false, error: '"B" is disabled' });
+  });
+
+  it('applies Form init-values once and shows error-messages until the user edits the field', async () => {
+    const s = await open('3.0', [{
+      type: 'Form',
+      name: 'f',
+      'init-values': { email: '${data.email}', topics: ['b'] },
+      'error-messages': { email: '${data.email_error}' },
+      children: [
+        { type: 'TextInput', name: 'email', label: 'Email', 'input-type': 'email' },
+        { type: 'CheckboxGroup', name: 'topics', label: 'Topics', 'data-source': [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }] },
+        { type: 'Footer', label: 'Go', 'on-click-action': { name: 'complete', payload: { email: '${form.email}', topics: '${form.topics}' } } },
+      ],
+    }], { email: 'old@example.com', email_error: 'This address bounced' });
+    expect(find(s, 'email')).toMatchObject({ value: 'old@example.com', error: 'This address bounced' });
+    expect(find(s, 'topics')?.value).toEqual(['b']);
+    s.setValue('email', '');
+    expect(find(s, 'email')?.value).toBeUndefined(); // init value not re-applied
+    expect(find(s, 'email')?.error).toBeUndefined();
+    s.setValue('email', 'new@example.com');
+    await s.submit();
+    expect(s.completion).toEqual({ flow_token: 't', email: 'new@example.com', topics: ['b'] });
+  });
+
+  it('applies component init-value and error-message outside a Form from 4.0', async () => {
+    const s = await open('4.0', [
+      { type: 'TextInput', name: 'city', label: 'City', 'init-value': '${data.city}', 'error-message': 'Unknown city', required: true },
+      { type: 'Dropdown', name: 'size', label: 'Size', 'init-value': 'm', 'data-source': [{ id: 's', title: 'S' }, { id: 'm', title: 'M' }] },
+      done,
+    ], { city: 'Porto' });
+    expect(find(s, 'city')).toMatchObject({ value: 'Porto', error: 'Unknown city' });
+    expect(find(s, 'size')?.value).toBe('m');
+    s.setValue('city', '');
+    expect(s.screen.footer).toMatchObject({ enabled: false, disabledReason: 'Required before continuing: fill in City' });
+  });
+
+  it('a Footer with enabled false stays disabled, with the reason', async () => {
+    const s = await open('7.3', [{ type: 'Footer', label: 'Go', enabled: '${data.ok}', 'on-click-action': { name: 'complete', payload: {} } }], { ok: false });
+    expect(s.screen.footer?.enabled).toBe(false);
+    expect(await s.submit()).toEqual({ ok: false, reason: expect.stringContaining('"enabled" is false') as unknown });
+  });
+});
+
+describe('expressions across versions', () => {
+  const textOf = (s: FlowSession) => s.screen.components.map((c) => c.props['text']);
+
+  it('2.1 reads plain ${data} references and leaves global references and nested expressions as text', async () => {
+    const s = await open('2.1', [
+      { type: 'TextBody', text: '${data.name}' },
+      { type: 'TextBody', text: '${screen.S.data.name}' },
+      { type: 'TextBody', text: "`'Hi ' ${data.name}`" },
+      done,
+    ], { name: 'Ana' });
+    expect(textOf(s)).toEqual(['Ana', '${screen.S.data.name}', "`'Hi ' ${data.name}`"]);
+  });
+
+  it('4.0 resolves global references but not nested expressions', async () => {
+    const s = await open('4.0', [{ type: 'TextBody', text: '${screen.S.data.name}' }, { type: 'TextBody', text: "`'Hi ' ${data.name}`" }, done], { name: 'Ana' });
+    expect(textOf(s)).toEqual(['Ana', "`'Hi ' ${data.name}`"]);
+  });
+
+  it('6.0+ evaluates nested expressions with arithmetic, comparison and concatenation', async () => {
+    const s = await open('6.0', [
+      { type: 'TextInput', name: 'qty', label: 'Qty', 'input-type': 'number' },
+      { type: 'TextBody', text: "`'Total: ' (${form.qty} * ${data.price})`" },
+      { type: 'TextBody', text: '`${form.qty} > 2`', visible: '`${form.qty} > 2`' },
+      done,
+    ], { price: 5 });
+    s.setValue('qty', '3');
+    expect(s.screen.components[1]?.props['text']).toBe('Total: 15');
+    expect(s.screen.components[2]?.visible).toBe(true);
+    s.setValue('qty', '1');
+    expect(s.screen.components[2]?.visible).toBe(false);
+  });
+
+  it('update_data is refused before 6.0 and works from 6.0', async () => {
+    const children = [{ type: 'RadioButtonsGroup', name: 'r', label: 'R', 'data-source': [{ id: 'a', title: 'A' }], 'on-select-action': { name: 'update_data', payload: { picked: '${form.r}' } } }, done];
+    const old = await open('5.1', children);
+    expect(await old.select('r', 'a')).toEqual({ ok: false, error: '"update_data" is not available in Flow JSON 5.1 (Flow JSON 6.0 and later)' });
+    const now = await open('6.0', children, { picked: '' });
+    expect(await now.select('r', 'a')).toEqual({ ok: true, value: 'a' });
+    expect(now.screen.data).toEqual({ picked: 'a' });
+  });
+});
+
+describe('on-select and on-unselect', () => {
+  it('a CheckboxGroup without on-unselect-action runs on-select-action for both', async () => {
+    const s = await open('7.3', [
+      { type: 'CheckboxGroup', name: 'c', label: 'C', 'data-source': [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }], 'on-select-action': { name: 'update_data', payload: { chosen: '${form.c}' } } },
+      done,
+    ], { chosen: [] });
+    await s.select('c', 'a');
+    await s.select('c', 'b');
+    expect(s.screen.data['chosen']).toEqual(['a', 'b']);
+    await s.unselect('c', 'a');
+    expect(s.screen.data['chosen']).toEqual(['b']);
+  });
+
+  it('changing a radio choice runs the old option\'s on-unselect-action, then the new one\'s on-select-action', async () => {
+    const opt = (id: string) => ({ id, title: id, 'on-select-action': { name: 'update_data', payload: { [`${id}_on`]: true } }, 'on-unselect-action': { name: 'update_data', payload: { [`${id}_on`]: false } } });
+    const s = await open('7.3', [{ type: 'RadioButtonsGroup', name: 'r', label: 'R', 'data-source': [opt('x'), opt('y')] }, done]);
+    await s.select('r', 'x');
+    await s.select('r', 'y');
+    expect(s.screen.data).toEqual({ x_on: false, y_on: true });
+  });
+
+  it('an EmbeddedLink navigates with its payload; unknown refs list what can be tapped', async () => {
+    const s = await open('7.3', [{ type: 'EmbeddedLink', text: 'More', 'on-click-action': { name: 'navigate', next: { type: 'screen', name: 'OTHER' }, payload: { from: 'S' } } }, done]);
+    expect(await s.activate('nothing')).toEqual({ ok: false, reason: 'nothing to tap named "nothing" on this screen (try: More)' });
+    expect(await s.activate('More')).toEqual({ ok: true, outcome: 'navigated', screen: 'OTHER' });
+    expect(s.screen.data).toEqual({ from: 'S' });
+  });
+});
