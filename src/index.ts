@@ -4,3 +4,4 @@ export * from './flow-json/index.js';
 export * as dataChannel from './data-channel/index.js';
 export * as endpoint from './endpoint/index.js';
 export * as runtime from './runtime/index.js';
+export * as api from './api/index.js';

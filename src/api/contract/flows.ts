@@ -1,0 +1,511 @@
+// Flows management: Meta's Flows API (developers.facebook.com/docs/whatsapp/flows/reference/flowsapi).
+// 360dialog's documented Flows endpoints live on its Partner API (hub.360dialog.io, partner and WABA
+// ids in the path, X-API-Key); for the WABA API key (D360-API-KEY) we use Meta's Graph paths relative
+// to the Cloud base: the WABA is implied by the key, so `/{waba-id}/flows` becomes `/flows` and
+// `/{flow-id}` becomes `/flows/{flowId}`. On-Premise has no Flows management (flows are managed on
+// the WABA through Graph, not the On-Premise client), so no operation here has an On-Premise path.
+import type { Operation, WireRequest } from '../types.js';
+import type { Issues } from './check.js';
+import { invalid, isRecord, join, missing, oneOf, requireArray, requireObjectBody, requireString } from './check.js';
+
+export const FLOW_CATEGORIES = [
+  'SIGN_UP',
+  'SIGN_IN',
+  'APPOINTMENT_BOOKING',
+  'LEAD_GENERATION',
+  'CONTACT_US',
+  'CUSTOMER_SUPPORT',
+  'SURVEY',
+  'OTHER',
+] as const;
+export type FlowCategory = (typeof FLOW_CATEGORIES)[number];
+export type FlowStatus = 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED' | 'THROTTLED';
+
+/** Fields `GET /flows/{flowId}` can return (Flows API, "Retrieve Flow details"). */
+export const FLOW_FIELDS = [
+  'id',
+  'name',
+  'status',
+  'categories',
+  'validation_errors',
+  'json_version',
+  'data_api_version',
+  'data_channel_uri',
+  'endpoint_uri',
+  'preview',
+  'whatsapp_business_account',
+  'application',
+  'health_status',
+] as const;
+export type FlowField = (typeof FLOW_FIELDS)[number];
+export const DEFAULT_FLOW_FIELDS: readonly FlowField[] = [
+  'id',
+  'name',
+  'status',
+  'categories',
+  'validation_errors',
+  'json_version',
+  'data_api_version',
+  'endpoint_uri',
+  'preview',
+  'health_status',
+];
+
+/** Flows metrics (developers.facebook.com/docs/whatsapp/flows/reference/metrics_api). */
+export const FLOW_METRIC_NAMES = [
+  'ENDPOINT_REQUEST_COUNT',
+  'ENDPOINT_REQUEST_ERROR',
+  'ENDPOINT_REQUEST_ERROR_RATE',
+  'ENDPOINT_REQUEST_LATENCY_SECONDS_CEIL',
+  'ENDPOINT_AVAILABILITY',
+] as const;
+export type FlowMetricName = (typeof FLOW_METRIC_NAMES)[number];
+export const FLOW_METRIC_GRANULARITIES = ['DAY', 'HOUR', 'LIFETIME'] as const;
+export type FlowMetricGranularity = (typeof FLOW_METRIC_GRANULARITIES)[number];
+
+/** Flow JSON size limit of the asset upload (10 MB). */
+export const FLOW_JSON_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface FlowValidationPointer {
+  lineStart: number;
+  lineEnd: number;
+  columnStart: number;
+  columnEnd: number;
+  path: string;
+}
+
+export interface FlowValidationError {
+  error: string;
+  errorType: string;
+  message: string;
+  lineStart: number;
+  lineEnd: number;
+  columnStart: number;
+  columnEnd: number;
+  pointers?: FlowValidationPointer[];
+}
+
+export interface CreateFlowRequest {
+  name: string;
+  categories: FlowCategory[];
+  cloneFlowId?: string;
+  endpointUri?: string;
+  /** A Flow JSON document as a string. */
+  flowJson?: string;
+  /** Publish at once; needs flowJson. */
+  publish?: boolean;
+}
+
+export interface CreateFlowResponse {
+  id: string;
+  success?: boolean;
+  validationErrors?: FlowValidationError[];
+}
+
+export interface Paging {
+  cursors: { before: string; after: string };
+  next?: string;
+  previous?: string;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string;
+  status: FlowStatus;
+  categories: FlowCategory[];
+  validationErrors: FlowValidationError[];
+}
+
+export interface ListFlowsResponse {
+  data: FlowSummary[];
+  paging?: Paging;
+}
+
+export interface FlowPreview {
+  previewUrl: string;
+  expiresAt: string;
+}
+
+export interface FlowHealthStatus {
+  canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+  entities: {
+    entityType: string;
+    id: string;
+    canSendMessage: 'AVAILABLE' | 'LIMITED' | 'BLOCKED';
+    errors?: { errorCode: number; errorDescription: string; possibleSolution: string }[];
+  }[];
+}
+
+export interface FlowDetails {
+  id: string;
+  name?: string;
+  status?: FlowStatus;
+  categories?: FlowCategory[];
+  validationErrors?: FlowValidationError[];
+  jsonVersion?: string;
+  dataApiVersion?: string;
+  dataChannelUri?: string;
+  endpointUri?: string;
+  preview?: FlowPreview;
+  healthStatus?: FlowHealthStatus;
+  whatsappBusinessAccount?: { id: string; name?: string; currency?: string; timezoneId?: string; messageTemplateNamespace?: string };
+  application?: { id: string; name?: string; link?: string };
+}
+
+export interface UpdateFlowRequest {
+  name?: string;
+  categories?: FlowCategory[];
+  endpointUri?: string;
+  applicationId?: string;
+}
+
+export interface SuccessResponse {
+  success: boolean;
+}
+
+export interface UploadFlowJsonResponse {
+  success: boolean;
+  validationErrors: FlowValidationError[];
+}
+
+export interface FlowAsset {
+  name: string;
+  assetType: 'FLOW_JSON';
+  downloadUrl: string;
+}
+
+export interface ListFlowAssetsResponse {
+  data: FlowAsset[];
+  paging?: Paging;
+}
+
+export interface FlowPreviewResponse {
+  id: string;
+  preview: FlowPreview;
+}
+
+export interface FlowMetricsQuery {
+  name: FlowMetricName;
+  granularity: FlowMetricGranularity;
+  /** YYYY-MM-DD */
+  since?: string;
+  /** YYYY-MM-DD */
+  until?: string;
+}
+
+export interface FlowMetricsResponse {
+  id: string;
+  metric: {
+    name: FlowMetricName;
+    granularity: FlowMetricGranularity;
+    dataPoints: { timestamp: string; data: { key: string; value: number }[] }[];
+  };
+}
+
+/** The `fields` value that asks for a preview link; `invalidate` forces a new link. */
+export function previewFields(invalidate = false): string {
+  return `preview.invalidate(${invalidate})`;
+}
+
+/** The `fields` value that asks for a metric (Graph field expansion syntax). */
+export function metricFields(query: FlowMetricsQuery): string {
+  let fields = `metric.name(${query.name}).granularity(${query.granularity})`;
+  if (query.since !== undefined) fields += `.since(${query.since})`;
+  if (query.until !== undefined) fields += `.until(${query.until})`;
+  return fields;
+}
+
+/** Parse `metric.name(X).granularity(Y)[.since(D)][.until(D)]`; undefined when the syntax is wrong. */
+export function parseMetricFields(fields: string): Partial<Record<'name' | 'granularity' | 'since' | 'until', string>> | undefined {
+  const match = /^metric((?:\.[a-z_]+\([^()]*\))+)$/.exec(fields);
+  if (match === null || match[1] === undefined) return undefined;
+  const out: Partial<Record<'name' | 'granularity' | 'since' | 'until', string>> = {};
+  for (const part of match[1].matchAll(/\.([a-z_]+)\(([^()]*)\)/g)) {
+    const key = part[1];
+    if (key !== 'name' && key !== 'granularity' && key !== 'since' && key !== 'until') return undefined;
+    out[key] = part[2] ?? '';
+  }
+  return out;
+}
+
+const noInput = (): Issues => [];
+
+function requireFlowId(request: WireRequest, issues: Issues): void {
+  const id = request.params.flowId ?? '';
+  if (id === '') missing(issues, 'params.flowId', 'The flow id is required.');
+  else if (!/^[A-Za-z0-9_-]+$/.test(id)) invalid(issues, 'params.flowId', 'The flow id may hold only letters, digits, "_" and "-".');
+}
+
+const flowIdOnly = (request: WireRequest): Issues => {
+  const issues: Issues = [];
+  requireFlowId(request, issues);
+  return issues;
+};
+
+export const createFlow: Operation = {
+  id: 'flows.create',
+  method: 'POST',
+  path: { cloud: '/flows' },
+  summary: 'Create a flow (DRAFT unless created with flow_json and publish).',
+  body: 'json',
+  validate: (request) => {
+    const issues: Issues = [];
+    const body = request.body;
+    if (!requireObjectBody(issues, body)) return issues;
+    requireString(issues, body, 'name', '');
+    validateCategories(issues, body, true);
+    if (body.clone_flow_id !== undefined) requireString(issues, body, 'clone_flow_id', '');
+    if (body.endpoint_uri !== undefined) validateEndpointUri(issues, body.endpoint_uri);
+    if (body.flow_json !== undefined) validateFlowJsonText(issues, body.flow_json, 'flow_json');
+    if (body.publish !== undefined) {
+      if (typeof body.publish !== 'boolean') invalid(issues, 'publish', 'publish must be a boolean.');
+      else if (body.publish && body.flow_json === undefined) missing(issues, 'flow_json', 'flow_json is required to publish a flow when creating it.');
+    }
+    return issues;
+  },
+};
+
+export const listFlows: Operation = {
+  id: 'flows.list',
+  method: 'GET',
+  path: { cloud: '/flows' },
+  summary: 'List the flows of the WhatsApp Business Account.',
+  body: 'none',
+  validate: noInput,
+};
+
+export const getFlow: Operation = {
+  id: 'flows.get',
+  method: 'GET',
+  path: { cloud: '/flows/{flowId}' },
+  summary: 'Read a flow: status, categories, validation errors, versions, endpoint, preview, health.',
+  body: 'none',
+  validate: (request) => {
+    const issues = flowIdOnly(request);
+    const fields = request.query.fields;
+    if (fields !== undefined) {
+      for (const field of fields.split(',')) {
+        const name = field.trim();
+        if (!(FLOW_FIELDS as readonly string[]).includes(name)) {
+          invalid(issues, 'query.fields', `query.fields holds "${name}"; known fields are ${FLOW_FIELDS.join(', ')}.`);
+        }
+      }
+    }
+    return issues;
+  },
+};
+
+export const updateFlow: Operation = {
+  id: 'flows.update',
+  method: 'POST',
+  path: { cloud: '/flows/{flowId}' },
+  summary: "Update a flow's metadata: name, categories, endpoint URI, application.",
+  body: 'json',
+  validate: (request) => {
+    const issues = flowIdOnly(request);
+    const body = request.body;
+    if (!requireObjectBody(issues, body)) return issues;
+    const known = ['name', 'categories', 'endpoint_uri', 'application_id'];
+    if (!known.some((key) => body[key] !== undefined)) {
+      missing(issues, 'body', `Give at least one of ${known.join(', ')}.`);
+      return issues;
+    }
+    if (body.name !== undefined) requireString(issues, body, 'name', '');
+    if (body.categories !== undefined) validateCategories(issues, body, true);
+    if (body.endpoint_uri !== undefined) validateEndpointUri(issues, body.endpoint_uri);
+    if (body.application_id !== undefined) requireString(issues, body, 'application_id', '');
+    return issues;
+  },
+};
+
+/**
+ * Upload the Flow JSON asset. The body is multipart/form-data: `file` (the JSON, file name
+ * flow.json), `name` = "flow.json", `asset_type` = "FLOW_JSON". The validator sees the text fields
+ * and the file's content as `{ name, asset_type, file }`.
+ */
+export const uploadFlowJson: Operation = {
+  id: 'flows.uploadJson',
+  method: 'POST',
+  path: { cloud: '/flows/{flowId}/assets' },
+  summary: 'Upload the Flow JSON of a flow; answers with its validation errors.',
+  body: 'multipart',
+  validate: (request) => {
+    const issues = flowIdOnly(request);
+    const body = request.body;
+    if (!requireObjectBody(issues, body)) return issues;
+    const name = requireString(issues, body, 'name', '');
+    if (name !== undefined && name !== 'flow.json') invalid(issues, 'name', 'name must be "flow.json".');
+    const assetType = requireString(issues, body, 'asset_type', '');
+    if (assetType !== undefined && assetType !== 'FLOW_JSON') invalid(issues, 'asset_type', 'asset_type must be "FLOW_JSON".');
+    if (body.file === undefined) missing(issues, 'file', 'file is required: the Flow JSON document.');
+    else validateFlowJsonText(issues, body.file, 'file');
+    return issues;
+  },
+};
+
+export const listFlowAssets: Operation = {
+  id: 'flows.listAssets',
+  method: 'GET',
+  path: { cloud: '/flows/{flowId}/assets' },
+  summary: "List a flow's assets (its Flow JSON, with a download URL).",
+  body: 'none',
+  validate: flowIdOnly,
+};
+
+export const publishFlow: Operation = {
+  id: 'flows.publish',
+  method: 'POST',
+  path: { cloud: '/flows/{flowId}/publish' },
+  summary: 'Publish a draft flow; it can no longer be changed.',
+  body: 'none',
+  validate: flowIdOnly,
+};
+
+export const deprecateFlow: Operation = {
+  id: 'flows.deprecate',
+  method: 'POST',
+  path: { cloud: '/flows/{flowId}/deprecate' },
+  summary: 'Deprecate a published flow; it can no longer be sent.',
+  body: 'none',
+  validate: flowIdOnly,
+};
+
+export const deleteFlow: Operation = {
+  id: 'flows.delete',
+  method: 'DELETE',
+  path: { cloud: '/flows/{flowId}' },
+  summary: 'Delete a flow; only DRAFT flows can be deleted.',
+  body: 'none',
+  validate: flowIdOnly,
+};
+
+export const previewFlow: Operation = {
+  id: 'flows.preview',
+  method: 'GET',
+  path: { cloud: '/flows/{flowId}' },
+  fieldsPrefix: 'preview.',
+  summary: 'Get a web preview link of a flow (fields=preview.invalidate(true|false)).',
+  body: 'none',
+  validate: (request) => {
+    const issues = flowIdOnly(request);
+    const fields = request.query.fields;
+    if (fields === undefined) missing(issues, 'query.fields', 'query.fields is required: preview.invalidate(true|false).');
+    else if (!/^preview\.invalidate\((true|false)\)$/.test(fields)) {
+      invalid(issues, 'query.fields', 'query.fields must be preview.invalidate(true) or preview.invalidate(false).');
+    }
+    return issues;
+  },
+};
+
+export const flowMetrics: Operation = {
+  id: 'flows.metrics',
+  method: 'GET',
+  path: { cloud: '/flows/{flowId}' },
+  fieldsPrefix: 'metric.',
+  summary: "Read one endpoint metric of a flow (fields=metric.name(...).granularity(...)).",
+  body: 'none',
+  validate: (request) => {
+    const issues = flowIdOnly(request);
+    const fields = request.query.fields;
+    if (fields === undefined) {
+      missing(issues, 'query.fields', 'query.fields is required: metric.name(NAME).granularity(DAY|HOUR|LIFETIME).');
+      return issues;
+    }
+    const parsed = parseMetricFields(fields);
+    if (parsed === undefined) {
+      invalid(issues, 'query.fields', 'query.fields must read metric.name(NAME).granularity(GRANULARITY)[.since(YYYY-MM-DD)][.until(YYYY-MM-DD)].');
+      return issues;
+    }
+    if (parsed.name === undefined) missing(issues, 'query.fields.name', 'The metric name is required.');
+    else oneOf(issues, parsed.name, FLOW_METRIC_NAMES, 'query.fields.name');
+    if (parsed.granularity === undefined) missing(issues, 'query.fields.granularity', 'The metric granularity is required.');
+    else oneOf(issues, parsed.granularity, FLOW_METRIC_GRANULARITIES, 'query.fields.granularity');
+    for (const key of ['since', 'until'] as const) {
+      const value = parsed[key];
+      if (value !== undefined && !isIsoDate(value)) invalid(issues, `query.fields.${key}`, `${key} must be a date written YYYY-MM-DD; got "${value}".`);
+    }
+    if (parsed.since !== undefined && parsed.until !== undefined && isIsoDate(parsed.since) && isIsoDate(parsed.until) && parsed.since > parsed.until) {
+      invalid(issues, 'query.fields.since', 'since must not be after until.');
+    }
+    return issues;
+  },
+};
+
+export const flowOperations = [
+  createFlow,
+  listFlows,
+  getFlow,
+  updateFlow,
+  uploadFlowJson,
+  listFlowAssets,
+  publishFlow,
+  deprecateFlow,
+  deleteFlow,
+  previewFlow,
+  flowMetrics,
+] as const;
+
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+function validateCategories(issues: Issues, body: Record<string, unknown>, required: boolean): void {
+  if (!required && body.categories === undefined) return;
+  const categories = requireArray(issues, body, 'categories', '');
+  if (categories === undefined) return;
+  if (categories.length === 0) {
+    missing(issues, 'categories', 'categories must hold at least one category.');
+    return;
+  }
+  const seen = new Set<string>();
+  categories.forEach((category, i) => {
+    const at = join('categories', i);
+    if (typeof category !== 'string') invalid(issues, at, `${at} must be a string.`);
+    else if (oneOf(issues, category, FLOW_CATEGORIES, at) && seen.has(category)) invalid(issues, at, `${at} repeats "${category}".`);
+    else seen.add(String(category));
+  });
+}
+
+// Meta requires an HTTPS endpoint; plain HTTP is allowed on loopback only, for the local sandbox.
+function validateEndpointUri(issues: Issues, value: unknown): void {
+  if (typeof value !== 'string' || value === '') {
+    invalid(issues, 'endpoint_uri', 'endpoint_uri must be a URL.');
+    return;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    invalid(issues, 'endpoint_uri', `endpoint_uri is not a valid URL: "${value}".`);
+    return;
+  }
+  const loopback = url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    invalid(issues, 'endpoint_uri', 'endpoint_uri must use https (http is accepted for localhost only).');
+  }
+}
+
+function validateFlowJsonText(issues: Issues, value: unknown, path: string): void {
+  if (typeof value !== 'string') {
+    invalid(issues, path, `${path} must be the Flow JSON as a string.`);
+    return;
+  }
+  if (value.trim() === '') {
+    missing(issues, path, `${path} must not be empty.`);
+    return;
+  }
+  if (new TextEncoder().encode(value).length > FLOW_JSON_MAX_BYTES) {
+    invalid(issues, path, `${path} is larger than the 10 MB limit.`);
+    return;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value) as unknown;
+  } catch (error) {
+    invalid(issues, path, `${path} is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`);
+    return;
+  }
+  if (!isRecord(parsed)) invalid(issues, path, `${path} must be a JSON object (a Flow JSON document).`);
+}
