@@ -5,3 +5,4 @@ export * as dataChannel from './data-channel/index.js';
 export * as endpoint from './endpoint/index.js';
 export * as runtime from './runtime/index.js';
 export * as api from './api/index.js';
+export * as testing from './testing/index.js';

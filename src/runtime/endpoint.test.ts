@@ -172,3 +172,15 @@ describe('back and refresh_on_back', () => {
     expect(h.requests).toHaveLength(2);
   });
 });
+
+describe('endpoint failures the host classifies', () => {
+  it('reports an undecryptable response as a decrypt error, not as an HTTP status', async () => {
+    const flow = { version: '7.3', data_api_version: '3.0', routing_model: { A: [] }, screens: [{ id: 'A', title: 'A', terminal: true, layout: { type: 'SingleColumnLayout', children: [{ type: 'Footer', label: 'Go', 'on-click-action': { name: 'data_exchange', payload: {} } }] } }] };
+    const host = { exchange: () => Promise.reject(new EndpointError(200, 'response did not decrypt', 'decrypt')) };
+    const session = await startFlow({ flow, flowToken: 't', host, mode: { action: 'navigate' } });
+    await session.submit();
+    expect(session.status).toBe('error');
+    expect(session.error?.kind).toBe('decrypt');
+    expect(session.error?.message).toMatch(/response-decryption-error/);
+  });
+});

@@ -5,11 +5,17 @@
  */
 export class EndpointError extends Error {
   readonly status: number;
+  /**
+   * `status`: a non-200 answer; `decrypt`: a 200 whose body the client cannot decrypt (Meta's
+   * response-decryption-error); `network`: no answer at all (status 0).
+   */
+  readonly kind: 'status' | 'decrypt' | 'network';
 
-  constructor(status: number, message = `endpoint answered HTTP ${status}`) {
+  constructor(status: number, message = `endpoint answered HTTP ${status}`, kind: EndpointError['kind'] = 'status') {
     super(message);
     this.name = 'EndpointError';
     this.status = status;
+    this.kind = kind;
   }
 }
 

@@ -26,6 +26,12 @@ function newState(id: string, data: Record<string, unknown>): ScreenState {
 /** What an endpoint failure means to the client (endpoint guide, "Error handling" status codes). */
 function endpointFailure(err: unknown): SessionError {
   const status = isRecord(err) || err instanceof Error ? (err as { status?: unknown }).status : undefined;
+  // Read duck-typed: a host may reject with its own error class carrying the same fields.
+  const kind = isRecord(err) || err instanceof Error ? (err as { kind?: unknown }).kind : undefined;
+  if (kind === 'decrypt') {
+    return { kind: 'decrypt', message: 'The client could not decrypt the endpoint response (response-decryption-error): encrypt it with the request\'s AES key and the flipped IV.' };
+  }
+  if (kind === 'network') return { kind: 'endpoint', message: 'The endpoint could not be reached; the client shows "Something went wrong".' };
   if (status === 427) {
     return { kind: 'flow-token-expired', status, message: 'The flow token is no longer valid (HTTP 427): the client shows an error and disables the button.' };
   }

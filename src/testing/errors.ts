@@ -11,13 +11,11 @@ export type EndpointErrorKind = 'status' | 'decrypt' | 'network';
  * Messages name the status and the endpoint's own error code, never a key or a secret.
  */
 export class EndpointError extends RuntimeEndpointError {
-  readonly kind: EndpointErrorKind;
   readonly body: unknown;
 
   constructor(kind: EndpointErrorKind, status: number, body: unknown, message: string) {
-    super(status, message);
+    super(status, message, kind);
     this.name = 'EndpointError';
-    this.kind = kind;
     this.body = body;
   }
 }

@@ -5,27 +5,22 @@ import { startFlow } from '../runtime/index.js';
 import type {
   ActionResult,
   ComponentView,
-  ExchangeRequest,
   FieldResult,
   FlowJsonVersion,
   FlowSession,
   RuntimeDataApiVersion,
-  RuntimeHost,
   ScreenView,
   SessionError,
   SessionStatus,
+  SummaryItem,
 } from '../runtime/index.js';
 import { FlowAssertionError, partialMismatch, show } from './assert.js';
-import { httpEndpoint, inProcessEndpoint } from './transport.js';
-import type { ExchangeRecord, ExchangeTransport, HttpEndpointOptions, TransportOptions, WebHandler } from './transport.js';
+import { FlowSteps } from './steps.js';
+import { testerHost } from './tester-host.js';
+import type { HostLog, TesterEndpoint } from './tester-host.js';
+import type { ExchangeRecord } from './transport.js';
 import { LookupError, describeScreen, fieldErrors, findOne, labelOf, summarize, visibleComponents } from './view.js';
 import type { ComponentSummary, FieldErrorSummary, FooterSummary } from './view.js';
-
-/** Where the flow's endpoint calls go. */
-export type TesterEndpoint =
-  | RuntimeHost
-  | ({ handler: WebHandler } & TransportOptions)
-  | ({ url: string } & HttpEndpointOptions);
 
 export interface FlowTesterOptions {
   /** The Flow JSON: a parsed object or its text. */
@@ -45,6 +40,8 @@ export interface FlowTesterOptions {
 /** A step that could not be done, or that ended the flow in an error (427, an unreachable endpoint...). */
 export class FlowStepError extends Error {
   readonly sessionError: SessionError | undefined;
+  /** Set when starting the flow failed: the exchanges made before it did. */
+  exchanges?: readonly ExchangeRecord[];
 
   constructor(message: string, sessionError?: SessionError) {
     super(message);
@@ -71,46 +68,13 @@ function parseFlow(flow: unknown): unknown {
   return parsed.value;
 }
 
-function isHost(endpoint: TesterEndpoint): endpoint is RuntimeHost {
-  return typeof (endpoint as { exchange?: unknown }).exchange === 'function';
-}
-
-/** A chain of queued steps: `await tester.fill('email', 'a@b.co').pick('seats', '2').tap()`. */
-export class FlowSteps implements PromiseLike<FlowTester> {
-  constructor(
-    private readonly tester: FlowTester,
-    private readonly done: Promise<unknown>,
-  ) {}
-
-  then<A = FlowTester, B = never>(onDone?: ((t: FlowTester) => A | PromiseLike<A>) | null, onFail?: ((e: unknown) => B | PromiseLike<B>) | null): PromiseLike<A | B> {
-    return this.done.then(() => this.tester).then(onDone, onFail);
-  }
-
-  private next(step: (t: FlowTester) => FlowSteps | void): FlowSteps {
-    return new FlowSteps(this.tester, this.done.then((): unknown => step(this.tester)));
-  }
-
-  fill(field: string, value: unknown): FlowSteps { return this.next((t) => t.fill(field, value)); }
-  pick(field: string, option: string): FlowSteps { return this.next((t) => t.pick(field, option)); }
-  check(field: string, ...options: string[]): FlowSteps { return this.next((t) => t.check(field, ...options)); }
-  uncheck(field: string, ...options: string[]): FlowSteps { return this.next((t) => t.uncheck(field, ...options)); }
-  toggle(field: string): FlowSteps { return this.next((t) => t.toggle(field)); }
-  tap(target?: string | null): FlowSteps { return this.next((t) => t.tap(target)); }
-  back(): FlowSteps { return this.next((t) => t.back()); }
-  expectScreen(id: string): FlowSteps { return this.next((t) => { t.expectScreen(id); }); }
-  expectCompletion(partial: Record<string, unknown>): FlowSteps { return this.next((t) => { t.expectCompletion(partial); }); }
-}
+export { FlowSteps };
+export type { TesterEndpoint };
 
 export class FlowTester {
-  /** Every request the endpoint saw, in order, with its status and latency. */
-  readonly exchanges: ExchangeRecord[] = [];
-  /** URLs the flow asked to open (open_url actions). */
-  readonly openedUrls: string[] = [];
   private session!: FlowSession;
-  private completed: Record<string, unknown> | undefined;
+  private readonly log: HostLog = { exchanges: [], openedUrls: [], completion: undefined, lastFailure: undefined };
   private queue: Promise<unknown> = Promise.resolve();
-  /** The transport's own words for the last failed exchange (the runtime keeps only the status). */
-  private lastFailure: string | undefined;
 
   private constructor() {}
 
@@ -119,7 +83,7 @@ export class FlowTester {
     if (typeof options !== 'object' || options === null) throw new TypeError('FlowTester.start needs an options object with a flow');
     const flow = parseFlow(options.flow);
     const tester = new FlowTester();
-    const host = tester.host(options.endpoint);
+    const host = testerHost(options.endpoint, tester.log);
     const mode = options.init === true
       ? ({ action: 'data_exchange' } as const)
       : ({ action: 'navigate', ...(options.screen !== undefined ? { screen: options.screen } : {}), ...(options.data !== undefined ? { data: options.data } : {}) } as const);
@@ -131,65 +95,13 @@ export class FlowTester {
       ...(options.version !== undefined ? { version: options.version } : {}),
       ...(options.dataApiVersion !== undefined ? { dataApiVersion: options.dataApiVersion } : {}),
     });
-    tester.checkSession('starting the flow');
-    return tester;
-  }
-
-  private host(endpoint: TesterEndpoint | undefined): RuntimeHost {
-    const record = (entry: ExchangeRecord): void => { this.exchanges.push(entry); };
-    let transport: ExchangeTransport;
-    let custom: RuntimeHost | undefined;
-    if (endpoint === undefined) {
-      transport = {
-        exchange: async (request) => {
-          throw new Error(`the flow sent ${request.action}${request.screen === undefined ? '' : ` from screen ${request.screen}`} to its endpoint, but FlowTester.start was given no endpoint`);
-        },
-      };
-    } else if (isHost(endpoint)) {
-      custom = endpoint;
-      transport = { exchange: (request) => this.timed(endpoint, request) };
-    } else if ('handler' in endpoint) {
-      transport = inProcessEndpoint(endpoint.handler, { ...endpoint, onExchange: chain(endpoint.onExchange, record) });
-    } else if ('url' in endpoint) {
-      transport = httpEndpoint(endpoint.url, { ...endpoint, onExchange: chain(endpoint.onExchange, record) });
-    } else {
-      throw new TypeError('endpoint must be a RuntimeHost (with exchange), { handler, publicKeyPem } or { url, publicKeyPem }');
-    }
-    return {
-      exchange: async (request) => {
-        this.lastFailure = undefined;
-        try {
-          return await transport.exchange(request);
-        } catch (error) {
-          this.lastFailure = error instanceof Error ? error.message : String(error);
-          throw error;
-        }
-      },
-      complete: (responseJson) => {
-        this.completed = responseJson;
-        custom?.complete?.(responseJson);
-      },
-      openUrl: (url) => {
-        this.openedUrls.push(url);
-        custom?.openUrl?.(url);
-      },
-    };
-  }
-
-  /** Records a user-supplied host's exchanges: 200 when it resolves, the error's status otherwise. */
-  private async timed(host: RuntimeHost, request: ExchangeRequest): Promise<unknown> {
-    const started = performance.now();
-    const entry: ExchangeRecord = { action: request.action, screen: request.screen, data: request.data, status: 200, latencyMs: 0 };
     try {
-      const response = await host.exchange(request);
-      this.exchanges.push({ ...entry, latencyMs: performance.now() - started, response });
-      return response;
+      tester.checkSession('starting the flow');
     } catch (error) {
-      const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
-      const message = error instanceof Error ? error.message : String(error);
-      this.exchanges.push({ ...entry, status, latencyMs: performance.now() - started, error: message });
+      if (error instanceof FlowStepError) error.exchanges = tester.exchanges;
       throw error;
     }
+    return tester;
   }
 
   // ---- readers ---------------------------------------------------------------------------
@@ -206,7 +118,13 @@ export class FlowTester {
   /** Screen ids of the back stack, oldest first. */
   get history(): readonly string[] { return this.session.history; }
   /** The response_json the flow completed with (flow_token included), once it has. */
-  get completion(): Record<string, unknown> | undefined { return this.session.completion ?? this.completed; }
+  get completion(): Record<string, unknown> | undefined { return this.session.completion ?? this.log.completion; }
+  /** Every request the endpoint saw, in order, with its status and latency (a 421 retry is two). */
+  get exchanges(): readonly ExchangeRecord[] { return this.log.exchanges; }
+  /** URLs the flow asked to open (open_url actions). */
+  get openedUrls(): readonly string[] { return this.log.openedUrls; }
+  /** The answered fields as the client's response summary shows them (sensitive ones masked). */
+  summary(): SummaryItem[] { return this.session.summary(); }
   /** Current form values of the screen. */
   get form(): Readonly<Record<string, unknown>> { return this.session.form; }
 
@@ -403,15 +321,8 @@ export class FlowTester {
   private checkSession(what: string): void {
     const error = this.session.error;
     if (this.session.status === 'error' && error !== undefined) {
-      const cause = this.lastFailure === undefined ? '' : `\ncause: ${this.lastFailure}`;
+      const cause = this.log.lastFailure === undefined ? '' : `\ncause: ${this.log.lastFailure}`;
       throw new FlowStepError(`${what} ended the flow with an error: ${error.message}${cause}`, error);
     }
   }
-}
-
-function chain(first: ((record: ExchangeRecord) => void) | undefined, second: (record: ExchangeRecord) => void): (record: ExchangeRecord) => void {
-  return (record) => {
-    first?.(record);
-    second(record);
-  };
 }

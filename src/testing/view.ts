@@ -55,6 +55,12 @@ function stringProp(component: ComponentView, key: string): string | undefined {
 
 /** What the component says on screen: its label, else its text. */
 export function labelOf(component: ComponentView): string | undefined {
+  const label = component.props.label;
+  // A range CalendarPicker has two labels, one per date.
+  if (typeof label === 'object' && label !== null) {
+    const parts = Object.values(label).filter((v): v is string => typeof v === 'string');
+    if (parts.length > 0) return parts.join(' / ');
+  }
   return stringProp(component, 'label') ?? stringProp(component, 'text');
 }
 

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
+import { DataChannelError, loadPublicKey } from '../../data-channel/index.js';
 import { parseJson } from '../../flow-json/parse/index.js';
 import { RuntimeError } from '../../runtime/index.js';
-import { FlowTester } from '../../testing/flow-tester.js';
+import { FlowStepError, FlowTester } from '../../testing/flow-tester.js';
 import type { FlowTesterOptions } from '../../testing/flow-tester.js';
 import { parseScript, runScript } from '../../testing/script.js';
 import { describeFileError } from '../format/file-error.js';
@@ -128,6 +129,12 @@ async function buildOptions(args: RunArgs, io: CliIo): Promise<FlowTesterOptions
   }
   if (args.endpoint !== undefined && args.publicKey !== undefined) {
     const publicKeyPem = await readText(io, args.publicKey, 'public key');
+    try {
+      await loadPublicKey(publicKeyPem);
+    } catch (err) {
+      // DataChannelError messages describe the PEM's kind, never its content.
+      throw new UsageError(`--public-key ${args.publicKey}: ${err instanceof DataChannelError ? err.message : 'not a usable public key'}`);
+    }
     let url: URL;
     try {
       url = new URL(args.endpoint);
@@ -179,7 +186,9 @@ export const runCommand: Command = {
         io.stderr(`waflow run: ${args.flow}: ${message}\n`);
         return EXIT_USAGE;
       }
-      io.stdout(`${JSON.stringify({ ok: false, failedStep: 0, steps: [{ step: 0, action: 'start', error: message }], completion: null }, null, 2)}\n`);
+      const exchanges = (err instanceof FlowStepError ? err.exchanges ?? [] : []).map((e) => ({ action: e.action, status: e.status, latencyMs: Math.round(e.latencyMs * 10) / 10 }));
+      const transcript = { ok: false, steps: [{ step: 0, action: 'start', error: message }], failedStep: 0, completion: null, exchanges };
+      io.stdout(`${JSON.stringify(transcript, null, 2)}\n`);
       return EXIT_FAILED;
     }
     const transcript = await runScript(tester, steps);

@@ -1,0 +1,190 @@
+// `waflow dev`: the local sandbox (360dialog + WhatsApp stand-in) on embedded defaults. Prints the
+// URL, the API key (created and shown once, on the first start of a data folder) and how to point
+// the client at it; stops cleanly on SIGINT/SIGTERM. A database URL or app secret is never printed.
+import { resolve, join } from 'node:path';
+import process from 'node:process';
+import type { HostingType } from '../../api/types.js';
+import { createApiKey, countApiKeys } from '../../sandbox/auth.js';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
+import { createLogger } from '../../sandbox/logger.js';
+import { createSandbox } from '../../sandbox/server.js';
+import type { Sandbox } from '../../sandbox/server.js';
+import type { CliIo, Command } from '../command.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
+
+const USAGE =
+  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--new-key]';
+
+const HELP = `usage: ${USAGE}
+
+Starts the local WhatsApp Flows sandbox: the 360dialog API (Cloud at /cloud, On-Premise at
+/on-premise, or unprefixed), simulated phones, webhooks and endpoint health checks.
+
+options:
+  --port <n>             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
+  --host <addr>          interface to listen on (default ${DEFAULT_HOST})
+  --data-dir <dir>       where the embedded database lives (default .waflow)
+  --database-url <url>   use PostgreSQL instead (DATABASE_URL is read when neither is given)
+  --hosting-type <type>  cloud or on-premise: the account's default (default cloud)
+  --webhook-url <url>    deliver webhooks here (repeat for several)
+  --app-secret-env VAR   sign webhooks with the app secret in environment variable VAR
+  --new-key              create and print another API key
+`;
+
+class UsageError extends Error {}
+
+export interface DevOptions {
+  port: number;
+  host: string;
+  dataDir: string | undefined;
+  databaseUrl: string | undefined;
+  hostingType: HostingType;
+  webhookUrls: string[];
+  appSecret: string | undefined;
+  newKey: boolean;
+}
+
+const VALUE_OPTIONS = new Set(['--port', '--host', '--data-dir', '--database-url', '--hosting-type', '--webhook-url', '--app-secret-env']);
+
+export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'env'>): DevOptions {
+  const values = new Map<string, string[]>();
+  let newKey = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--new-key') {
+      newKey = true;
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    // Never echo an unknown argument whole: it could be a URL with a password.
+    if (!VALUE_OPTIONS.has(name)) throw new UsageError(arg.startsWith('-') ? `unknown option ${name.slice(0, 40)}` : 'unexpected argument');
+    const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
+    const list = values.get(name) ?? [];
+    if (list.length > 0 && name !== '--webhook-url') throw new UsageError(`${name} given twice`);
+    values.set(name, [...list, value]);
+  }
+  const one = (name: string) => values.get(name)?.[0];
+
+  const portText = one('--port') ?? String(DEFAULT_PORT);
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) > 65535) throw new UsageError('--port must be a whole number from 0 to 65535');
+  const hostingType = one('--hosting-type') ?? 'cloud';
+  if (hostingType !== 'cloud' && hostingType !== 'on-premise') throw new UsageError('--hosting-type must be cloud or on-premise');
+  const webhookUrls = values.get('--webhook-url') ?? [];
+  for (const url of webhookUrls) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) throw new UsageError('--webhook-url must be an http(s) URL');
+  }
+  const databaseUrl = one('--database-url');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) throw new UsageError('--database-url must start with postgres:// or postgresql://');
+  if (databaseUrl !== undefined && one('--data-dir') !== undefined) throw new UsageError('give either --data-dir or --database-url, not both');
+  let appSecret: string | undefined;
+  const secretVar = one('--app-secret-env');
+  if (secretVar !== undefined) {
+    appSecret = io.env[secretVar];
+    if (appSecret === undefined || appSecret === '') throw new UsageError(`environment variable ${secretVar.slice(0, 64)} is not set or empty`);
+  }
+  const envUrl = io.env.DATABASE_URL;
+  const useEnvUrl = databaseUrl === undefined && one('--data-dir') === undefined && envUrl !== undefined && envUrl !== '';
+  return {
+    port: Number(portText),
+    host: one('--host') ?? DEFAULT_HOST,
+    dataDir: databaseUrl !== undefined || useEnvUrl ? undefined : resolve(io.cwd, one('--data-dir') ?? '.waflow'),
+    databaseUrl: databaseUrl ?? (useEnvUrl ? envUrl : undefined),
+    hostingType,
+    webhookUrls,
+    appSecret,
+    newKey,
+  };
+}
+
+/** Starts the sandbox and prints how to use it; the caller decides when to close it. */
+export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox> {
+  const sandbox = await createSandbox({
+    port: options.port,
+    host: options.host,
+    hostingType: options.hostingType,
+    webhookUrls: options.webhookUrls,
+    appSecret: options.appSecret,
+    ...(options.databaseUrl === undefined ? { dataDir: join(options.dataDir ?? '.waflow', 'pglite') } : { databaseUrl: options.databaseUrl }),
+    log: createLogger(io.stderr, 'info'),
+  });
+  const store = sandbox.context.store;
+  let key: string | undefined;
+  if (options.newKey || (await countApiKeys(store)) === 0) {
+    key = (await createApiKey(store, { name: options.newKey ? 'waflow dev --new-key' : 'default', phoneId: sandbox.businessPhone.id })).key;
+  }
+  const where = options.databaseUrl === undefined ? `embedded PGlite in ${options.dataDir ?? '.waflow'}` : 'PostgreSQL';
+  const lines = [
+    `waflow sandbox listening on ${sandbox.url} (${where})`,
+    `  Cloud API:        ${sandbox.url}/cloud`,
+    `  On-Premise API:   ${sandbox.url}/on-premise`,
+    `  business number:  +${sandbox.businessPhone.number}`,
+    key === undefined
+      ? '  API key:          the one printed on the first start of this data folder (run with --new-key for another)'
+      : `  API key:          ${key}\n                    (shown once: keep it; the sandbox stores only its hash)`,
+    '',
+    'Point the client at it:',
+    `  createClient({ apiKey: process.env.D360_API_KEY, hostingType: '${options.hostingType}', baseUrl: '${sandbox.url}/${options.hostingType}' })`,
+    '',
+    'Press Ctrl+C to stop.',
+    '',
+  ];
+  io.stdout(lines.join('\n'));
+  return sandbox;
+}
+
+export const devCommand: Command = {
+  name: 'dev',
+  summary: 'Start the local WhatsApp Flows sandbox (API, phones, webhooks) on embedded defaults.',
+  usage: USAGE,
+  async run(argv, io) {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(HELP);
+      return EXIT_OK;
+    }
+    let options: DevOptions;
+    try {
+      options = parseDevArgs(argv, io);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr(`waflow dev: ${error.message}\nusage: ${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    let sandbox: Sandbox;
+    try {
+      sandbox = await startDev(options, io);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const reason =
+        code === 'EADDRINUSE'
+          ? `port ${options.port} on ${options.host} is already in use (try --port)`
+          : code === 'ECONNREFUSED'
+            ? 'the database refused the connection'
+            : error instanceof Error
+              ? error.message
+              : 'unknown error';
+      io.stderr(`waflow dev: the sandbox could not start: ${reason}\n`);
+      return EXIT_FAILED;
+    }
+    await new Promise<void>((done) => {
+      const stop = (signal: NodeJS.Signals) => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        io.stderr(`\nwaflow dev: ${signal}, stopping\n`);
+        done();
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+    await sandbox.close();
+    io.stderr('waflow dev: stopped\n');
+    return EXIT_OK;
+  },
+};
