@@ -7,11 +7,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDataChannel } from './data-channel.js';
 import { benchFlowJson } from './flow-json.js';
+import { benchWebhooks } from './webhooks.js';
 
 type Section = Record<string, number | string>;
 const parts: [string, () => Section | Promise<Section>][] = [
   ['Flow JSON validation (20-screen flow) vs JSON.parse', () => benchFlowJson()],
   ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
+  ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],
 ];
 
 const only = process.argv.slice(2);

@@ -6,3 +6,5 @@ export * as endpoint from './endpoint/index.js';
 export * as runtime from './runtime/index.js';
 export * as api from './api/index.js';
 export * as testing from './testing/index.js';
+export * as webhooks from './webhooks/index.js';
+export * as store from './store/index.js';

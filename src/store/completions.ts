@@ -92,7 +92,7 @@ export interface CompletionStore {
 
 interface Row {
   message_id: string;
-  seq: string;
+  seq_text: string;
   flow_id: string | null;
   flow_token: string | null;
   wa_id: string;
@@ -105,7 +105,8 @@ interface Row {
   received_at: Date;
 }
 
-const COLUMNS = `message_id, seq::text AS seq, flow_id, flow_token, wa_id, context_message_id, response,
+// seq is read as text under another name: ORDER BY would otherwise sort the text alias.
+const COLUMNS = `message_id, seq::text AS seq_text, flow_id, flow_token, wa_id, context_message_id, response,
   response_json_raw, hosting_type, phone_number_id, sent_at, received_at`;
 
 function toCompletion(row: Row): StoredCompletion {
@@ -215,7 +216,7 @@ function scoped(db: Queryable, transaction: CompletionStore['transaction']): Com
       const page = rows.slice(0, limit);
       const last = page[page.length - 1];
       const result: CompletionPage = { items: page.map(toCompletion) };
-      if (rows.length > limit && last !== undefined) result.nextCursor = encodeCursor(last.seq);
+      if (rows.length > limit && last !== undefined) result.nextCursor = encodeCursor(last.seq_text);
       return result;
     },
 

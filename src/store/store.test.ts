@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from './open.js';
-import { openTestStore, TEST_BACKENDS, TEST_DATABASE_URL, uniqueSchema } from './test-kit.js';
+import { openTestStore, TEST_BACKENDS, TEST_DATABASE_URL, uniqueSchema, STORE_HOOK_TIMEOUT } from './test-kit.js';
 import type { TestStore } from './test-kit.js';
 import { StoreError } from './types.js';
 
@@ -9,8 +9,8 @@ describe.each(TEST_BACKENDS)('store on %s', (kind) => {
   beforeAll(async () => {
     t = await openTestStore(kind);
     await t.store.exec('CREATE TABLE kv (k text PRIMARY KEY, v jsonb, at timestamptz); CREATE TABLE n (i int)');
-  });
-  afterAll(async () => t.cleanup());
+  }, STORE_HOOK_TIMEOUT);
+  afterAll(async () => t.cleanup(), STORE_HOOK_TIMEOUT);
 
   it('reports which backend it is', () => {
     expect(t.store.kind).toBe(kind);
@@ -99,5 +99,5 @@ describe('openStore options', () => {
     } finally {
       await s.close();
     }
-  });
+  }, STORE_HOOK_TIMEOUT);
 });

@@ -46,3 +46,6 @@ export async function openTestStore(kind: StoreKind, schema: string = uniqueSche
     },
   };
 }
+
+/** Opening PGlite runs initdb in WebAssembly: seconds alone, much longer on a busy 2-core machine. */
+export const STORE_HOOK_TIMEOUT = 180_000;

@@ -100,7 +100,10 @@ export type FlowAlertType =
   | 'FLOW_VERSION_EXPIRY_WARNING'
   | (string & {});
 
-/** `flows` field, a health alert (or another event on that field we pass through). */
+/**
+ * `flows` field, a health alert (or another event on that field we pass through). Alert kinds and
+ * their throttling effect: developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/healthmonitoring
+ */
 export interface FlowAlertEvent extends EventBase {
   readonly kind: 'flow_alert';
   readonly wabaId?: string;

@@ -1,0 +1,24 @@
+// waflow/webhooks: verify and parse WhatsApp's webhooks (Cloud API and On-Premise, as 360dialog
+// delivers them) into typed events, and handle them idempotently.
+export { verifyWebhookSignature, signWebhookBody, webhookSignatureHeader } from './signature.js';
+export { parseWebhook } from './parse.js';
+export { eventKey } from './keys.js';
+export { createWebhookHandler, DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './handler.js';
+export type { WebhookCallbackContext, WebhookDeliverySummary, WebhookHandler, WebhookHandlerOptions } from './handler.js';
+export { toNodeWebhookHandler } from './node-http.js';
+export type { NodeRequestListener } from './node-http.js';
+export type {
+  CloudOrigin,
+  FlowAlertEvent,
+  FlowAlertType,
+  FlowCompletionEvent,
+  FlowStatus,
+  FlowStatusChangeEvent,
+  HostingType,
+  MessageEvent,
+  MessageStatus,
+  StatusError,
+  StatusEvent,
+  UnrecognizedEvent,
+  WebhookEvent,
+} from './types.js';
