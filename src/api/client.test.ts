@@ -208,8 +208,8 @@ describe('flows management on Cloud', () => {
     expect(result.validationErrors[0]?.pointers?.[0]?.path).toBe('screens[0].layout.children[0].type');
   });
 
-  it('refuses a Flow JSON text that is not JSON, before sending', async () => {
-    await expect(client('cloud').flows.uploadJson('1234', '{"version":')).rejects.toMatchObject({ code: 'INVALID_REQUEST', issues: [{ path: 'file' }] });
+  it('refuses an empty Flow JSON before sending, and sends unparsable text for the platform to report', async () => {
+    await expect(client('cloud').flows.uploadJson('1234', '  ')).rejects.toMatchObject({ code: 'INVALID_REQUEST', issues: [{ path: 'file' }] });
     expect(peer.requests).toHaveLength(0);
   });
 

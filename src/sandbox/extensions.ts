@@ -3,9 +3,12 @@
 //   webhooks/  startWebhookDispatcher(ctx)         signed webhook delivery with retries
 //   health/    startHealthMonitor(ctx)             periodic endpoint health probes
 //              checkEndpointHealth(ctx, flow)      the ping publish requires for a flow with an endpoint
-// Each folder's index.ts exports these names. They are loaded by path at start, so the core runs
-// (and says clearly what is missing) before a folder exists; see loadExtensions.
+// Each folder's index.ts exports these names; server.ts wires them in (defaultExtensions), and
+// createSandbox's `extensions` option can replace any of them.
 import type { SandboxContext } from './context.js';
+import { checkEndpointHealth, startHealthMonitor } from './health/index.js';
+import { registerPhoneRoutes } from './phone/index.js';
+import { startWebhookDispatcher } from './webhooks/index.js';
 import type { FlowRecord } from './records.js';
 import type { Router } from './router.js';
 
@@ -27,37 +30,6 @@ export interface SandboxExtensions {
   checkEndpointHealth?: EndpointHealthCheck;
 }
 
-const FOLDERS = [
-  { folder: './phone/index.js', names: ['registerPhoneRoutes'] },
-  { folder: './webhooks/index.js', names: ['startWebhookDispatcher'] },
-  { folder: './health/index.js', names: ['startHealthMonitor', 'checkEndpointHealth'] },
-] as const;
-
-function isMissingModule(error: unknown, specifier: string): boolean {
-  const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : '';
-  const file = specifier.replace(/^.*\//, '').replace(/\.js$/, '');
-  // Only "that folder has no index yet"; a broken import inside it must surface.
-  return (code === 'ERR_MODULE_NOT_FOUND' || /Cannot find module|Failed to load url|Does the file exist/i.test(message)) && message.includes(file) && message.includes(specifier.split('/')[1] ?? '');
-}
-
-/** Loads whichever of the extension folders exist. */
-export async function loadExtensions(): Promise<SandboxExtensions> {
-  const found: Record<string, unknown> = {};
-  for (const { folder, names } of FOLDERS) {
-    const specifier = new URL(folder, import.meta.url).href;
-    let mod: Record<string, unknown>;
-    try {
-      mod = (await import(/* @vite-ignore */ specifier)) as Record<string, unknown>;
-    } catch (error) {
-      if (isMissingModule(error, folder)) continue;
-      throw error;
-    }
-    for (const name of names) if (typeof mod[name] === 'function') found[name] = mod[name];
-  }
-  return found as SandboxExtensions;
-}
-
 /** Stops what a start function returned. */
 export async function stop(handle: Stoppable): Promise<void> {
   if (handle === undefined) return;
@@ -65,3 +37,11 @@ export async function stop(handle: Stoppable): Promise<void> {
   else if ('close' in handle) await handle.close();
   else await handle.stop();
 }
+
+/** The parts the sandbox runs with unless told otherwise. */
+export const defaultExtensions: SandboxExtensions = {
+  registerPhoneRoutes,
+  startWebhookDispatcher: (ctx) => startWebhookDispatcher(ctx),
+  startHealthMonitor: (ctx) => startHealthMonitor(ctx),
+  checkEndpointHealth,
+};

@@ -500,12 +500,6 @@ function validateFlowJsonText(issues: Issues, value: unknown, path: string): voi
     invalid(issues, path, `${path} is larger than the 10 MB limit.`);
     return;
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value) as unknown;
-  } catch (error) {
-    invalid(issues, path, `${path} is not valid JSON: ${error instanceof Error ? error.message : 'parse error'}.`);
-    return;
-  }
-  if (!isRecord(parsed)) invalid(issues, path, `${path} must be a JSON object (a Flow JSON document).`);
+  // Text that is not a Flow JSON object is still accepted: like WhatsApp, the platform saves the
+  // asset and reports the problem in validation_errors (INVALID_FLOW_JSON with line and column).
 }

@@ -3,5 +3,6 @@ import { validateCommand } from './validate.js';
 import { schemaCommand } from './schema.js';
 import { keysCommand } from './keys.js';
 import { runCommand } from './run.js';
+import { devCommand } from './dev.js';
 
-export const commands: readonly Command[] = [validateCommand, schemaCommand, keysCommand, runCommand];
+export const commands: readonly Command[] = [devCommand, validateCommand, schemaCommand, keysCommand, runCommand];

@@ -1,0 +1,64 @@
+// Template rows and their review status.
+import type { Queryable } from '../../store/index.js';
+import type { TemplateStatus } from '../events.js';
+import type { TemplateRecord } from '../records.js';
+
+interface TemplateRow {
+  id: string;
+  name: string;
+  language: string;
+  category: string;
+  status: TemplateStatus;
+  components: Record<string, unknown>[];
+  rejected_reason: string | null;
+  created_at: Date | string;
+}
+
+const COLUMNS = 'id, name, language, category, status, components, rejected_reason, created_at';
+
+function toTemplate(row: TemplateRow): TemplateRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    language: row.language,
+    category: row.category,
+    status: row.status,
+    components: row.components,
+    rejectedReason: row.rejected_reason ?? undefined,
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export async function insertTemplate(db: Queryable, t: { id: string; name: string; language: string; category: string; components: unknown[]; at: Date }): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `INSERT INTO templates (id, name, language, category, status, components, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 'PENDING', $5::jsonb, $6, $6) ON CONFLICT (name, language) DO NOTHING RETURNING id`,
+    [t.id, t.name, t.language, t.category, JSON.stringify(t.components), t.at],
+  );
+  return rows.length === 1;
+}
+
+export async function getTemplateRecord(db: Queryable, id: string): Promise<TemplateRecord | undefined> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE id = $1`, [id]);
+  return rows[0] === undefined ? undefined : toTemplate(rows[0]);
+}
+
+/** Every language of a template name, oldest first. */
+export async function findTemplatesByName(db: Queryable, name: string): Promise<TemplateRecord[]> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE name = $1 ORDER BY created_at, language`, [name]);
+  return rows.map(toTemplate);
+}
+
+export async function listTemplateRecords(db: Queryable): Promise<TemplateRecord[]> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates ORDER BY created_at, name, language`);
+  return rows.map(toTemplate);
+}
+
+/** Moves a template from one status to another; false when it was not in `from`. */
+export async function transitionTemplate(db: Queryable, id: string, from: readonly TemplateStatus[], to: TemplateStatus, at: Date, reason?: string): Promise<boolean> {
+  const rows = await db.query<{ id: string }>(
+    `UPDATE templates SET status = $2, rejected_reason = $3, updated_at = $4 WHERE id = $1 AND status = ANY($5::text[]) RETURNING id`,
+    [id, to, reason ?? null, at, [...from]],
+  );
+  return rows.length === 1;
+}

@@ -1,0 +1,25 @@
+// waflow/sandbox: the local platform (a stand-in for 360dialog + WhatsApp speaking their wire formats).
+export { createSandbox } from './server.js';
+export type { CreateSandboxOptions, Sandbox } from './server.js';
+export { resolveConfig, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BUSINESS_NUMBER, DEFAULT_TEMPLATE_APPROVAL_DELAY_MS } from './context.js';
+export type { SandboxConfig, SandboxConfigInput, SandboxContext, BackgroundTasks } from './context.js';
+export { createRouter, json, html, errorResponse, readJson, hostingTypeOf, stripHostingPrefix, HOSTING_PREFIXES } from './router.js';
+export type { Router, RouteHandler, RouteOptions, ErrorSpec, BodyResult } from './router.js';
+export { createEventBus } from './events.js';
+export type * from './events.js';
+export { createLogger, createMemoryLogger, silentLogger } from './logger.js';
+export type { SandboxLogger, LogLevel, LogFields } from './logger.js';
+export { createApiKey, findApiKey, countApiKeys, hashApiKey, API_KEY_HEADER } from './auth.js';
+export type { ApiKeyRecord } from './auth.js';
+export { defaultExtensions } from './extensions.js';
+export type { SandboxExtensions, EndpointHealthCheck, EndpointHealthResult, Stoppable } from './extensions.js';
+export { registerOperations, unauthorized } from './routes/operation.js';
+export type { OperationHandler, OperationRequest } from './routes/operation.js';
+export { validateFlowSource, pointerToPath } from './flow-validation.js';
+export type { FlowValidationSummary } from './flow-validation.js';
+export { previewOf } from './routes/preview.js';
+export { setTemplateStatus, TEMPLATE_NAMESPACE } from './routes/templates.js';
+export type { FlowRecord, TemplateRecord, PhoneRecord } from './records.js';
+export { ensureBusinessPhone, ensureUserPhone, findPhone, storeHostingType } from './account.js';
+export { wamid, numericId, rowId, token } from './ids.js';
+export { createBackgroundTasks } from './background.js';

@@ -1,0 +1,10 @@
+// phone/: simulated phones and chats, flow sessions on them, and the HTTP API that drives them.
+export { registerPhoneRoutes } from './routes.js';
+export { createPhone, getPhone, chatMessages, PhoneError } from './chat.js';
+export type { ChatMessage, UserPhone } from './chat.js';
+export { flowCtaOf } from './flow-message.js';
+export type { CtaResult, FlowCta } from './flow-message.js';
+export { openFlowMessage, getSession, sessionView, act, endpointOf } from './sessions.js';
+export type { SessionAction, SessionChangedEvent } from './sessions.js';
+export { startPhoneReceiver, advanceStatus, receivedInfo } from './receiver.js';
+export { eventStream } from './stream.js';

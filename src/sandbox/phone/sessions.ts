@@ -1,0 +1,382 @@
+// Flow sessions on simulated phones: tapping a flow message's button starts the headless runtime;
+// a flow with an endpoint talks to it with real encryption under the business public key the
+// sandbox holds (cached at open, as the client caches it; a 421 makes it refetch the key from the
+// store and retry once); a 427 ends the session and disables that message's button; a completion
+// becomes an inbound nfm_reply message from the phone, handed to the webhook dispatcher.
+import { randomBytes } from 'node:crypto';
+import { EndpointError, RuntimeError, startFlow } from '../../runtime/index.js';
+import type { ActionResult, ExchangeRequest, FieldResult, FlowSession, RuntimeHost, ScreenView, SessionError } from '../../runtime/index.js';
+import { httpEndpoint } from '../../testing/transport.js';
+import type { ExchangeRecord } from '../../testing/transport.js';
+import type { HostingType } from '../../api/types.js';
+import type { Store } from '../../store/index.js';
+import type { SandboxContext } from '../context.js';
+import { wamid } from '../ids.js';
+import { recordSample } from '../health/samples.js';
+import { unixSeconds } from '../webhooks/envelope.js';
+import { disableCta, findOutbound, getPhone, insertInbound, PhoneError } from './chat.js';
+import { flowCtaOf } from './flow-message.js';
+import type { FlowCta } from './flow-message.js';
+import { advanceStatus, receivedInfo } from './receiver.js';
+
+export interface SessionChangedEvent {
+  readonly sessionId: string;
+  readonly waId: string;
+  readonly messageId: string;
+  readonly flowId: string;
+  readonly status: FlowSession['status'];
+  readonly screen: string;
+  readonly error?: SessionError;
+  readonly replyMessageId?: string;
+  readonly at: Date;
+}
+
+declare module '../events.js' {
+  interface SandboxEventMap {
+    'session.changed': SessionChangedEvent;
+  }
+}
+
+interface LiveSession {
+  readonly id: string;
+  readonly waId: string;
+  readonly userPhoneId: string;
+  readonly messageId: string;
+  readonly chatId: string;
+  readonly businessPhoneId: string;
+  readonly businessNumber: string;
+  readonly hostingType: HostingType;
+  readonly cta: FlowCta;
+  readonly endpointUri: string | undefined;
+  session: FlowSession | undefined;
+  replyMessageId?: string;
+  /** Completion and bookkeeping work started by the runtime's callbacks; awaited before answering. */
+  work: Promise<void>;
+  readonly exchanges: Omit<ExchangeRecord, 'response' | 'data'>[];
+  readonly createdAt: Date;
+}
+
+const registries = new WeakMap<Store, Map<string, LiveSession>>();
+
+function registry(ctx: SandboxContext): Map<string, LiveSession> {
+  let map = registries.get(ctx.store);
+  if (map === undefined) {
+    map = new Map();
+    registries.set(ctx.store, map);
+  }
+  return map;
+}
+
+function inferHostingType(ctx: SandboxContext, payload: Record<string, unknown>): HostingType {
+  // Cloud API message bodies carry messaging_product; On-Premise ones never do.
+  if (payload.messaging_product === 'whatsapp') return 'cloud';
+  return ctx.config.hostingType;
+}
+
+async function flowJsonOf(ctx: SandboxContext, flowId: string): Promise<unknown> {
+  const rows = await ctx.store.query<{ content: string }>(
+    `SELECT content FROM flow_assets WHERE flow_id = $1 AND asset_type = 'FLOW_JSON' ORDER BY (name = 'flow.json') DESC, updated_at DESC LIMIT 1`,
+    [flowId],
+  );
+  const content = rows[0]?.content;
+  if (content === undefined) throw new PhoneError('CONFLICT', `flow ${flowId} has no Flow JSON yet; upload flow.json before opening it`);
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    throw new PhoneError('CONFLICT', `the Flow JSON of flow ${flowId} is not valid JSON`);
+  }
+}
+
+export async function businessPublicKey(ctx: SandboxContext, businessPhoneId: string): Promise<string | undefined> {
+  const rows = await ctx.store.query<{ public_key_pem: string }>('SELECT public_key_pem FROM business_public_keys WHERE phone_id = $1', [businessPhoneId]);
+  return rows[0]?.public_key_pem;
+}
+
+/** The endpoint a flow talks to: endpoint_uri of the flow, or data_channel_uri in Flow JSON before 3.0. */
+export function endpointOf(endpointUri: string | null | undefined, flowJson: unknown): string | undefined {
+  if (typeof endpointUri === 'string' && endpointUri !== '') return endpointUri;
+  const uri = typeof flowJson === 'object' && flowJson !== null ? (flowJson as Record<string, unknown>).data_channel_uri : undefined;
+  return typeof uri === 'string' && uri !== '' ? uri : undefined;
+}
+
+function errorCodeOf(record: ExchangeRecord): string | undefined {
+  if (record.error === undefined) return undefined;
+  if (record.status === 0) return 'unreachable';
+  if (record.status === 200) return 'decrypt-failed';
+  return `http-${record.status}`;
+}
+
+/** A host whose exchange is the real encrypted HTTP call; the key is read now and cached. */
+async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'session' | 'work' | 'exchanges'> & { exchanges: LiveSession['exchanges'] }, onComplete: (response: Record<string, unknown>) => void): Promise<RuntimeHost> {
+  const uri = live.endpointUri;
+  const complete = onComplete;
+  if (uri === undefined) {
+    return { complete, exchange: () => Promise.reject(new EndpointError(0, 'the flow has no endpoint_uri, so a data_exchange action has nowhere to go')) };
+  }
+  const pem = await businessPublicKey(ctx, live.businessPhoneId);
+  if (pem === undefined) {
+    return {
+      complete,
+      exchange: () => Promise.reject(new EndpointError(0, 'no business public key was uploaded for this number, so the phone cannot encrypt a request to the endpoint')),
+    };
+  }
+  const onExchange = (record: ExchangeRecord): void => {
+    const at = ctx.clock();
+    const errorCode = errorCodeOf(record);
+    live.exchanges.push({ action: record.action, screen: record.screen, status: record.status, latencyMs: Math.round(record.latencyMs), ...(record.error === undefined ? {} : { error: record.error }) });
+    ctx.background.track(
+      (async () => {
+        await recordSample(ctx.store, {
+          flowId: live.cta.flowId,
+          endpointUri: uri,
+          action: record.action,
+          at,
+          ok: errorCode === undefined,
+          latencyMs: record.latencyMs,
+          ...(record.status === 0 ? {} : { httpStatus: record.status }),
+          ...(errorCode === undefined ? {} : { errorCode }),
+        });
+        await ctx.events.emit('endpoint.exchange', { flowId: live.cta.flowId, endpointUri: uri, ok: errorCode === undefined, at });
+      })(),
+    );
+  };
+  const transport = httpEndpoint(uri, {
+    publicKeyPem: pem,
+    ...(ctx.config.appSecret === undefined ? {} : { appSecret: ctx.config.appSecret }),
+    refetchPublicKey: async () => (await businessPublicKey(ctx, live.businessPhoneId)) ?? pem,
+    onExchange,
+  });
+  return { complete, exchange: (request: ExchangeRequest) => transport.exchange(request) };
+}
+
+async function persist(ctx: SandboxContext, live: LiveSession): Promise<void> {
+  const s = live.session;
+  await ctx.store.query(
+    `INSERT INTO phone_flow_sessions (id, message_id, user_phone_id, flow_id, flow_token, status, error, completion, reply_message_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)
+     ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, error = EXCLUDED.error, completion = EXCLUDED.completion,
+       reply_message_id = EXCLUDED.reply_message_id, updated_at = EXCLUDED.updated_at`,
+    [
+      live.id,
+      live.messageId,
+      live.userPhoneId,
+      live.cta.flowId,
+      live.cta.flowToken,
+      s?.status ?? 'error',
+      s?.error === undefined ? null : JSON.stringify(s.error),
+      s?.completion === undefined ? null : JSON.stringify(s.completion),
+      live.replyMessageId ?? null,
+      live.createdAt.toISOString(),
+      ctx.clock().toISOString(),
+    ],
+  );
+}
+
+async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
+  const s = live.session;
+  if (s === undefined) return;
+  if (s.status === 'error' && s.error?.kind === 'flow-token-expired') {
+    // WhatsApp disables the button of a flow message whose token the endpoint rejected (427).
+    await disableCta(ctx.store, live.messageId, s.error.message);
+  }
+  await persist(ctx, live);
+  await ctx.events.emit('session.changed', {
+    sessionId: live.id,
+    waId: live.waId,
+    messageId: live.messageId,
+    flowId: live.cta.flowId,
+    status: s.status,
+    screen: s.screen.id,
+    ...(s.error === undefined ? {} : { error: s.error }),
+    ...(live.replyMessageId === undefined ? {} : { replyMessageId: live.replyMessageId }),
+    at: ctx.clock(),
+  });
+}
+
+/** The flow closed with a completion: the phone sends the nfm_reply message to the business. */
+async function sendReply(ctx: SandboxContext, live: LiveSession, responseJson: Record<string, unknown>): Promise<void> {
+  const at = ctx.clock();
+  const id = wamid(live.waId);
+  live.replyMessageId = id;
+  const payload: Record<string, unknown> = {
+    context: { from: live.businessNumber, id: live.messageId },
+    from: live.waId,
+    id,
+    timestamp: unixSeconds(at),
+    type: 'interactive',
+    interactive: {
+      type: 'nfm_reply',
+      // The reply's name differs by hosting type (seed, "Receiving Flow Response" and "Webhook Response").
+      nfm_reply: { name: live.hostingType === 'cloud' ? 'flow' : 'galaxy_message', body: 'Sent', response_json: JSON.stringify(responseJson) },
+    },
+  };
+  await insertInbound(ctx.store, { id, chatId: live.chatId, type: 'interactive', payload, contextMessageId: live.messageId, at });
+  await ctx.events.emit('message.received', {
+    messageId: id,
+    chatId: live.chatId,
+    businessPhoneId: live.businessPhoneId,
+    from: live.waId,
+    to: live.businessNumber,
+    type: 'interactive',
+    payload,
+    hostingType: live.hostingType,
+    at,
+  });
+}
+
+async function checkFlowOpenable(ctx: SandboxContext, cta: FlowCta): Promise<{ endpointUri: string | null }> {
+  const rows = await ctx.store.query<{ status: string; endpoint_uri: string | null }>('SELECT status, endpoint_uri FROM flows WHERE id = $1', [cta.flowId]);
+  const flow = rows[0];
+  if (flow === undefined) throw new PhoneError('NOT_FOUND', `flow ${cta.flowId} does not exist (was it deleted?)`);
+  // Meta, "Flow Health and Monitoring": consumers cannot open previously sent messages of a Blocked flow.
+  if (flow.status === 'BLOCKED') throw new PhoneError('CONFLICT', `flow ${cta.flowId} is BLOCKED: its messages cannot be opened until the endpoint recovers`);
+  if (flow.status === 'DRAFT' && cta.mode !== 'draft') throw new PhoneError('CONFLICT', `flow ${cta.flowId} is still a DRAFT; publish it, or send the message with mode "draft"`);
+  return { endpointUri: flow.endpoint_uri };
+}
+
+/** Taps the flow button of a business message on phone `waId`: starts a session. */
+export async function openFlowMessage(ctx: SandboxContext, waId: string, messageId: string): Promise<LiveSession> {
+  const phone = await getPhone(ctx.store, waId);
+  const message = await findOutbound(ctx.store, phone.id, messageId);
+  if (message.disabledReason !== null) throw new PhoneError('CONFLICT', `the button of message ${messageId} is disabled: ${message.disabledReason}`);
+  const found = await flowCtaOf(ctx.store, message.payload);
+  if (!found.ok) throw new PhoneError('INVALID_INPUT', found.reason);
+  const received = await receivedInfo(ctx.store, messageId);
+  const cta: FlowCta = { ...found.cta };
+  if (received?.flowId !== undefined) cta.flowId = received.flowId;
+  if (received?.flowMode !== undefined) cta.mode = received.flowMode;
+  const flow = await checkFlowOpenable(ctx, cta);
+  const flowJson = await flowJsonOf(ctx, cta.flowId);
+  const hostingType = received?.hostingType ?? inferHostingType(ctx, message.payload);
+
+  const base = {
+    id: `ps_${randomBytes(9).toString('hex')}`,
+    waId,
+    userPhoneId: phone.id,
+    messageId,
+    chatId: message.chatId,
+    businessPhoneId: message.businessPhoneId,
+    businessNumber: message.businessNumber,
+    hostingType,
+    cta,
+    endpointUri: endpointOf(flow.endpointUri, flowJson),
+    exchanges: [] as LiveSession['exchanges'],
+    createdAt: ctx.clock(),
+  };
+  const live: LiveSession = { ...base, session: undefined, work: Promise.resolve() };
+  const host = await endpointHost(ctx, base, (responseJson) => {
+    live.work = live.work.then(() => sendReply(ctx, live, responseJson)).then(() => announce(ctx, live));
+  });
+  if (cta.action === 'data_exchange' && base.endpointUri === undefined) {
+    throw new PhoneError('CONFLICT', `the message starts flow ${cta.flowId} with data_exchange, but the flow has no endpoint_uri`);
+  }
+  try {
+    live.session = await startFlow({
+      flow: flowJson,
+      flowToken: cta.flowToken,
+      host,
+      mode: cta.action === 'data_exchange' ? { action: 'data_exchange' } : { action: 'navigate', ...(cta.screen === undefined ? {} : { screen: cta.screen }), ...(cta.data === undefined ? {} : { data: cta.data }) },
+    });
+  } catch (error) {
+    if (error instanceof RuntimeError) throw new PhoneError('CONFLICT', `the flow cannot be opened: ${error.message}`);
+    throw error;
+  }
+  registry(ctx).set(live.id, live);
+  live.session.subscribe(() => {
+    live.work = live.work.then(() => announce(ctx, live));
+  });
+  await advanceStatus(ctx, { id: messageId, chatId: message.chatId, businessPhoneId: message.businessPhoneId, recipient: waId, hostingType }, 'read');
+  live.work = live.work.then(() => announce(ctx, live));
+  await settle(live);
+  return live;
+}
+
+async function settle(live: LiveSession): Promise<void> {
+  // Work may chain more work (a completion announces a change); wait until it stops growing.
+  let seen: Promise<void> | undefined;
+  while (seen !== live.work) {
+    seen = live.work;
+    await seen;
+  }
+}
+
+export function getSession(ctx: SandboxContext, id: string): LiveSession {
+  const live = registry(ctx).get(id);
+  if (live === undefined || live.session === undefined) throw new PhoneError('NOT_FOUND', `no flow session ${id} (sessions live in memory and end when the sandbox restarts)`);
+  return live;
+}
+
+function fieldErrors(components: ScreenView['components'], out: Record<string, string> = {}): Record<string, string> {
+  for (const c of components) {
+    if (c.name !== undefined && c.error !== undefined) out[c.name] = c.error;
+    if (c.children !== undefined) fieldErrors(c.children, out);
+  }
+  return out;
+}
+
+/** The session as the HTTP API shows it (snake_case wire shape). */
+export function sessionView(live: LiveSession): Record<string, unknown> {
+  const s = live.session;
+  if (s === undefined) throw new PhoneError('NOT_FOUND', `flow session ${live.id} did not start`);
+  const fields = fieldErrors(s.screen.components);
+  return {
+    id: live.id,
+    status: s.status,
+    wa_id: live.waId,
+    message_id: live.messageId,
+    flow_id: live.cta.flowId,
+    flow_token: live.cta.flowToken,
+    flow_action: live.cta.action,
+    hosting_type: live.hostingType,
+    endpoint_uri: live.endpointUri ?? null,
+    screen: s.screen,
+    history: s.history,
+    form: s.form,
+    errors: {
+      ...(s.error === undefined ? {} : { session: s.error }),
+      ...(s.screen.errorMessage === undefined ? {} : { banner: s.screen.errorMessage }),
+      ...(s.screen.footer?.disabledReason === undefined ? {} : { footer: s.screen.footer.disabledReason }),
+      fields,
+    },
+    completion: s.completion === undefined ? null : { response_json: s.completion, reply_message_id: live.replyMessageId ?? null },
+    summary: s.status === 'completed' ? s.summary() : undefined,
+    exchanges: live.exchanges.map((e) => ({ action: e.action, screen: e.screen, status: e.status, latency_ms: e.latencyMs, ...(e.error === undefined ? {} : { error: e.error }) })),
+  };
+}
+
+export type SessionAction =
+  | { kind: 'fill'; name: string; value: unknown }
+  | { kind: 'select'; name: string; optionId: string }
+  | { kind: 'unselect'; name: string; optionId: string }
+  | { kind: 'submit' }
+  | { kind: 'back' }
+  | { kind: 'activate'; ref: string };
+
+/** Runs one user action; resolves once the runtime and any completion work have settled. */
+export async function act(ctx: SandboxContext, id: string, action: SessionAction): Promise<{ result: FieldResult | ActionResult; live: LiveSession }> {
+  const live = getSession(ctx, id);
+  const s = live.session as FlowSession;
+  let result: FieldResult | ActionResult;
+  switch (action.kind) {
+    case 'fill':
+      result = s.setValue(action.name, action.value);
+      break;
+    case 'select':
+      result = await s.select(action.name, action.optionId);
+      break;
+    case 'unselect':
+      result = await s.unselect(action.name, action.optionId);
+      break;
+    case 'submit':
+      result = await s.submit();
+      break;
+    case 'back':
+      result = await s.back();
+      break;
+    case 'activate':
+      result = await s.activate(action.ref);
+      break;
+  }
+  await settle(live);
+  return { result, live };
+}

@@ -1,0 +1,252 @@
+// Flows management (Cloud paths only: the contract has no On-Premise flows API). Lifecycle, from
+// Meta's Flows API: a flow starts DRAFT; only a DRAFT changes (metadata, Flow JSON), is published
+// (when its Flow JSON has no validation errors and, with an endpoint, the endpoint answers the
+// health-check ping) or is deleted; only a PUBLISHED flow is deprecated. THROTTLED and BLOCKED come
+// from endpoint health (set by the sandbox's health monitor or /_sandbox).
+import type { HostingType } from '../../api/types.js';
+import { DEFAULT_FLOW_FIELDS } from '../../api/contract/index.js';
+import type { SandboxContext } from '../context.js';
+import {
+  deleteDraftFlow,
+  findFlowByName,
+  getFlowJson,
+  getFlowRecord,
+  insertFlow,
+  listFlowRecords,
+  putFlowJson,
+  transitionFlow,
+  updateFlowMetadata,
+} from '../data/flows.js';
+import type { FlowStatus } from '../events.js';
+import type { EndpointHealthCheck, SandboxExtensions } from '../extensions.js';
+import { validateFlowSource } from '../flow-validation.js';
+import { numericId } from '../ids.js';
+import type { FlowRecord } from '../records.js';
+import { json } from '../router.js';
+import { flowNotFound, flowStateError, nameNotUnique } from './flow-errors.js';
+import type { OperationHandler, OperationRequest } from './operation.js';
+import { flowMetricsHandler } from './flow-metrics.js';
+import { previewOf } from './preview.js';
+
+type Body = Record<string, unknown>;
+
+const NAME_LOCK = `SELECT pg_advisory_xact_lock(hashtext('waflow_sandbox_flow_names:' || current_schema()))`;
+
+async function emitStatus(ctx: SandboxContext, flow: FlowRecord, newStatus: FlowStatus): Promise<void> {
+  await ctx.events.emit('flow.status', { flowId: flow.id, flowName: flow.name, oldStatus: flow.status, newStatus, at: ctx.clock() });
+}
+
+async function loadFlow(r: OperationRequest): Promise<FlowRecord | Response> {
+  const id = r.params.flowId ?? '';
+  const flow = await getFlowRecord(r.ctx.store, id);
+  return flow ?? flowNotFound(r.hostingType, id);
+}
+
+/** Publishes a DRAFT flow after the checks; answers the error to send, or undefined on success. */
+async function publish(ctx: SandboxContext, hostingType: HostingType, flow: FlowRecord, check: EndpointHealthCheck | undefined): Promise<Response | undefined> {
+  const title = 'Publishing Flow failed';
+  if (flow.status !== 'DRAFT') {
+    return flowStateError(hostingType, 139002, title, `Only a DRAFT flow can be published; flow ${flow.id} is ${flow.status}.`);
+  }
+  const asset = await getFlowJson(ctx.store, flow.id);
+  if (asset === undefined) return flowStateError(hostingType, 139002, title, 'The flow has no Flow JSON yet; upload flow.json before publishing.');
+  if (flow.validationErrors.length > 0) {
+    return flowStateError(hostingType, 139002, title, `The Flow JSON has ${flow.validationErrors.length} validation error(s); fix them and upload it again before publishing.`);
+  }
+  // A flow that exchanges data (data_api_version) needs an endpoint, and an endpoint must answer
+  // the encrypted health-check ping before the flow goes live.
+  const usesEndpoint = flow.endpointUri !== undefined || flow.dataApiVersion !== undefined;
+  if (usesEndpoint) {
+    if (check === undefined) {
+      return flowStateError(hostingType, 139002, title, 'This flow has an endpoint, and this sandbox build has no endpoint health check (src/sandbox/health/), so it cannot be published.');
+    }
+    const health = await check(ctx, flow);
+    if (!health.ok) return flowStateError(hostingType, 139002, title, `The endpoint health check failed: ${health.message ?? 'no healthy answer to the ping'}.`);
+  }
+  if (!(await transitionFlow(ctx.store, flow.id, 'DRAFT', 'PUBLISHED', ctx.clock()))) {
+    return flowStateError(hostingType, 139002, title, `Flow ${flow.id} changed status while it was being published; read it again.`);
+  }
+  await emitStatus(ctx, flow, 'PUBLISHED');
+  ctx.log.info('flow published', { flow: flow.id });
+  return undefined;
+}
+
+async function describe(r: OperationRequest, flow: FlowRecord, fields: readonly string[]): Promise<Body> {
+  const out: Body = { id: flow.id };
+  for (const field of fields) {
+    switch (field) {
+      case 'name': out.name = flow.name; break;
+      case 'status': out.status = flow.status; break;
+      case 'categories': out.categories = flow.categories; break;
+      case 'validation_errors': out.validation_errors = flow.validationErrors; break;
+      case 'json_version': if (flow.jsonVersion !== undefined) out.json_version = flow.jsonVersion; break;
+      case 'data_api_version': if (flow.dataApiVersion !== undefined) out.data_api_version = flow.dataApiVersion; break;
+      case 'endpoint_uri': if (flow.endpointUri !== undefined) out.endpoint_uri = flow.endpointUri; break;
+      case 'data_channel_uri': {
+        const asset = await getFlowJson(r.ctx.store, flow.id);
+        const uri = asset === undefined ? undefined : dataChannelUri(asset.content);
+        if (uri !== undefined) out.data_channel_uri = uri;
+        break;
+      }
+      case 'preview': out.preview = await previewOf(r.ctx, flow.id, false); break;
+      case 'whatsapp_business_account': out.whatsapp_business_account = { id: r.phone.id, name: 'waflow sandbox', currency: 'USD', timezone_id: '0', message_template_namespace: 'waflow_sandbox' }; break;
+      case 'application': out.application = { id: 'waflow-sandbox', name: 'waflow sandbox', link: r.ctx.config.publicBaseUrl }; break;
+      case 'health_status': out.health_status = healthStatus(r, flow); break;
+    }
+  }
+  return out;
+}
+
+function dataChannelUri(content: string): string | undefined {
+  try {
+    const uri = (JSON.parse(content) as Body).data_channel_uri;
+    return typeof uri === 'string' ? uri : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Meta's health_status: whether messages with this flow can be sent, per entity on the path.
+function healthStatus(r: OperationRequest, flow: FlowRecord): Body {
+  const can = flow.status === 'BLOCKED' ? 'BLOCKED' : flow.status === 'THROTTLED' ? 'LIMITED' : 'AVAILABLE';
+  return {
+    can_send_message: can,
+    entities: [
+      { entity_type: 'FLOW', id: flow.id, can_send_message: can },
+      { entity_type: 'WABA', id: r.phone.id, can_send_message: 'AVAILABLE' },
+      { entity_type: 'PHONE_NUMBER', id: r.phone.id, can_send_message: 'AVAILABLE' },
+    ],
+  };
+}
+
+export function flowHandlers(extensions: SandboxExtensions): Record<string, OperationHandler> {
+  return {
+    'flows.create': async (r) => {
+      const body = r.body as Body;
+      const name = String(body.name);
+      const categories = body.categories as string[];
+      let endpointUri = typeof body.endpoint_uri === 'string' ? body.endpoint_uri : undefined;
+      let source = typeof body.flow_json === 'string' ? body.flow_json : undefined;
+      const cloneId = typeof body.clone_flow_id === 'string' ? body.clone_flow_id : undefined;
+      if (cloneId !== undefined) {
+        const original = await getFlowRecord(r.ctx.store, cloneId);
+        if (original === undefined) return flowNotFound(r.hostingType, cloneId);
+        source ??= (await getFlowJson(r.ctx.store, cloneId))?.content;
+        endpointUri ??= original.endpointUri;
+      }
+      const id = numericId();
+      const now = r.ctx.clock();
+      const summary = source === undefined ? undefined : validateFlowSource(source);
+      const created = await r.ctx.store.transaction(async (tx) => {
+        await tx.query(NAME_LOCK);
+        if ((await findFlowByName(tx, name)) !== undefined) return false;
+        await insertFlow(tx, { id, name, categories, endpointUri, at: now });
+        if (source !== undefined && summary !== undefined) await putFlowJson(tx, id, source, summary, now);
+        return true;
+      });
+      if (!created) return nameNotUnique(r.hostingType, name);
+      const flow = (await getFlowRecord(r.ctx.store, id)) as FlowRecord;
+      await r.ctx.events.emit('flow.status', { flowId: id, flowName: name, oldStatus: undefined, newStatus: 'DRAFT', at: now });
+      if (summary === undefined) return json({ id });
+      if (body.publish === true) {
+        const failed = await publish(r.ctx, r.hostingType, flow, extensions.checkEndpointHealth);
+        if (failed !== undefined && summary.validationErrors.length === 0) return failed;
+        return json({ id, success: failed === undefined, validation_errors: summary.validationErrors });
+      }
+      return json({ id, success: true, validation_errors: summary.validationErrors });
+    },
+
+    'flows.list': async (r) => {
+      const flows = await listFlowRecords(r.ctx.store);
+      const data = flows.map((f) => ({ id: f.id, name: f.name, status: f.status, categories: f.categories, validation_errors: f.validationErrors }));
+      const first = flows[0]?.id ?? '';
+      const last = flows[flows.length - 1]?.id ?? '';
+      return json({ data, paging: { cursors: { before: Buffer.from(first).toString('base64url'), after: Buffer.from(last).toString('base64url') } } });
+    },
+
+    'flows.get': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      const fields = r.query.fields === undefined ? DEFAULT_FLOW_FIELDS : r.query.fields.split(',').map((f) => f.trim());
+      return json(await describe(r, flow, fields));
+    },
+
+    'flows.update': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      const body = r.body as Body;
+      if (flow.status !== 'DRAFT') {
+        return flowStateError(r.hostingType, 139006, 'Updating Flow failed', `Only a DRAFT flow can be changed; flow ${flow.id} is ${flow.status}. Clone it to make a new draft.`);
+      }
+      const name = typeof body.name === 'string' ? body.name : undefined;
+      const changes = { name, categories: Array.isArray(body.categories) ? (body.categories as string[]) : undefined, endpointUri: typeof body.endpoint_uri === 'string' ? body.endpoint_uri : undefined };
+      const ok = await r.ctx.store.transaction(async (tx) => {
+        await tx.query(NAME_LOCK);
+        if (name !== undefined && name !== flow.name && (await findFlowByName(tx, name)) !== undefined) return false;
+        await updateFlowMetadata(tx, flow.id, changes, r.ctx.clock());
+        return true;
+      });
+      if (!ok) return nameNotUnique(r.hostingType, name ?? '');
+      return json({ success: true });
+    },
+
+    'flows.uploadJson': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      if (flow.status !== 'DRAFT') {
+        return flowStateError(r.hostingType, 139006, 'Updating Flow failed', `Only the Flow JSON of a DRAFT flow can be replaced; flow ${flow.id} is ${flow.status}.`);
+      }
+      const source = String((r.body as Body).file);
+      const summary = validateFlowSource(source);
+      await putFlowJson(r.ctx.store, flow.id, source, summary, r.ctx.clock());
+      return json({ success: true, validation_errors: summary.validationErrors });
+    },
+
+    'flows.listAssets': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      const asset = await getFlowJson(r.ctx.store, flow.id);
+      const data = asset === undefined ? [] : [{ name: 'flow.json', asset_type: 'FLOW_JSON', download_url: `${r.ctx.config.publicBaseUrl}/_sandbox/flows/${encodeURIComponent(flow.id)}/flow.json` }];
+      return json({ data, paging: { cursors: { before: '', after: '' } } });
+    },
+
+    'flows.publish': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      return (await publish(r.ctx, r.hostingType, flow, extensions.checkEndpointHealth)) ?? json({ success: true });
+    },
+
+    'flows.deprecate': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      const title = 'Flow deprecation failed';
+      if (flow.status !== 'PUBLISHED' || !(await transitionFlow(r.ctx.store, flow.id, 'PUBLISHED', 'DEPRECATED', r.ctx.clock()))) {
+        return flowStateError(r.hostingType, 139003, title, `Only a PUBLISHED flow can be deprecated; flow ${flow.id} is ${flow.status}.`);
+      }
+      await emitStatus(r.ctx, flow, 'DEPRECATED');
+      return json({ success: true });
+    },
+
+    'flows.delete': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      if (flow.status !== 'DRAFT' || !(await deleteDraftFlow(r.ctx.store, flow.id))) {
+        return flowStateError(r.hostingType, 139004, 'Flow deletion failed', `Only a DRAFT flow can be deleted; flow ${flow.id} is ${flow.status}. Deprecate a published flow instead.`);
+      }
+      return json({ success: true });
+    },
+
+    'flows.preview': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      const invalidate = r.query.fields === 'preview.invalidate(true)';
+      return json({ id: flow.id, preview: await previewOf(r.ctx, flow.id, invalidate) });
+    },
+
+    'flows.metrics': async (r) => {
+      const flow = await loadFlow(r);
+      if (flow instanceof Response) return flow;
+      return flowMetricsHandler(r, flow);
+    },
+  };
+}

@@ -1,0 +1,167 @@
+// Message templates at /v1/configs/templates (both hosting types, see src/api/contract/templates.ts).
+// A new template is PENDING; the sandbox approves it after `templateApprovalDelayMs`, or at once via
+// POST /_sandbox/templates/{id}/approve (and /reject, to try the unhappy path). A FLOW button must
+// name an existing flow (flow_id or flow_name); flow_json creates one from the document.
+import type { HostingType } from '../../api/types.js';
+import type { SandboxContext } from '../context.js';
+import { findFlowByName, getFlowRecord, insertFlow, putFlowJson } from '../data/flows.js';
+import { findTemplatesByName, getTemplateRecord, insertTemplate, listTemplateRecords, transitionTemplate } from '../data/templates.js';
+import type { TemplateStatus } from '../events.js';
+import { validateFlowSource } from '../flow-validation.js';
+import { numericId } from '../ids.js';
+import type { TemplateRecord } from '../records.js';
+import { errorResponse, json, readJson } from '../router.js';
+import type { Router } from '../router.js';
+import { onPremiseMeta } from './encryption.js';
+import type { OperationHandler } from './operation.js';
+
+export const TEMPLATE_NAMESPACE = 'waflow_sandbox';
+
+type Body = Record<string, unknown>;
+
+function invalid(hostingType: HostingType, details: string, status = 400): Response {
+  return hostingType === 'cloud'
+    ? errorResponse('cloud', status, { code: 100, message: 'Invalid parameter', details })
+    : errorResponse('on-premise', status, { code: 1009, message: 'Parameter value is not valid', details });
+}
+
+export function templateWire(t: TemplateRecord): Body {
+  return {
+    id: t.id,
+    name: t.name,
+    language: t.language,
+    category: t.category,
+    status: t.status,
+    components: t.components,
+    namespace: TEMPLATE_NAMESPACE,
+    ...(t.rejectedReason === undefined ? {} : { rejected_reason: t.rejectedReason }),
+  };
+}
+
+/** Changes a template's status and announces it; false when it was not in one of `from`. */
+export async function setTemplateStatus(ctx: SandboxContext, id: string, from: readonly TemplateStatus[], to: TemplateStatus, reason?: string): Promise<boolean> {
+  const before = await getTemplateRecord(ctx.store, id);
+  if (before === undefined) return false;
+  if (!(await transitionTemplate(ctx.store, id, from, to, ctx.clock(), reason))) return false;
+  await ctx.events.emit('template.status', {
+    templateId: id,
+    name: before.name,
+    language: before.language,
+    oldStatus: before.status,
+    newStatus: to,
+    ...(reason === undefined ? {} : { reason }),
+    at: ctx.clock(),
+  });
+  ctx.log.info('template status', { template: before.name, language: before.language, status: to });
+  return true;
+}
+
+type Resolved = { ok: true; components: unknown[] } | { ok: false; response: Response };
+
+/** Resolves each FLOW button to an existing flow id (creating a flow for flow_json). */
+async function resolveFlowButtons(ctx: SandboxContext, hostingType: HostingType, templateName: string, components: unknown[]): Promise<Resolved> {
+  const out: unknown[] = [];
+  for (const component of components) {
+    const c = component as Body;
+    if (String(c.type).toUpperCase() !== 'BUTTONS' || !Array.isArray(c.buttons)) {
+      out.push(component);
+      continue;
+    }
+    const buttons: unknown[] = [];
+    for (const button of c.buttons as Body[]) {
+      if (button.type !== 'FLOW') {
+        buttons.push(button);
+        continue;
+      }
+      let flowId: string | undefined;
+      if (typeof button.flow_id === 'string') {
+        flowId = (await getFlowRecord(ctx.store, button.flow_id))?.id;
+        if (flowId === undefined) return { ok: false, response: invalid(hostingType, `The FLOW button names flow_id ${button.flow_id}, which does not exist.`) };
+      } else if (typeof button.flow_name === 'string') {
+        flowId = (await findFlowByName(ctx.store, button.flow_name))?.id;
+        if (flowId === undefined) return { ok: false, response: invalid(hostingType, `The FLOW button names flow_name "${button.flow_name}", which does not exist.`) };
+      } else {
+        const source = String(button.flow_json);
+        const summary = validateFlowSource(source);
+        if (summary.validationErrors.length > 0) {
+          return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json has ${summary.validationErrors.length} validation error(s); the first: ${String(summary.validationErrors[0]?.message)}`) };
+        }
+        // A flow made from a template's flow_json is published with it, as the platform does.
+        flowId = numericId();
+        const now = ctx.clock();
+        await insertFlow(ctx.store, { id: flowId, name: `${templateName}_flow_${flowId.slice(-6)}`, categories: ['OTHER'], at: now });
+        await putFlowJson(ctx.store, flowId, source, summary, now);
+        await ctx.store.query(`UPDATE flows SET status = 'PUBLISHED' WHERE id = $1`, [flowId]);
+      }
+      const { flow_json: _json, flow_name: _name, ...rest } = button;
+      buttons.push({ ...rest, flow_id: flowId });
+    }
+    out.push({ ...c, buttons });
+  }
+  return { ok: true, components: out };
+}
+
+export const templateHandlers: Record<string, OperationHandler> = {
+  'templates.create': async (r) => {
+    const body = r.body as Body;
+    const name = String(body.name);
+    const language = String(body.language);
+    const category = String(body.category);
+    const resolved = await resolveFlowButtons(r.ctx, r.hostingType, name, body.components as unknown[]);
+    if (!resolved.ok) return resolved.response;
+    const id = numericId();
+    const inserted = await insertTemplate(r.ctx.store, { id, name, language, category, components: resolved.components, at: r.ctx.clock() });
+    if (!inserted) {
+      // Graph's answer to a second template of the same name and language.
+      return invalid(r.hostingType, `Content in this language already exists: a template "${name}" in ${language} exists. Use another name or language.`);
+    }
+    await r.ctx.events.emit('template.status', { templateId: id, name, language, oldStatus: undefined, newStatus: 'PENDING', at: r.ctx.clock() });
+    const delay = r.ctx.config.templateApprovalDelayMs;
+    if (delay >= 0) {
+      r.ctx.background.later(delay, async () => {
+        await setTemplateStatus(r.ctx, id, ['PENDING'], 'APPROVED');
+      });
+    }
+    return json({ id, status: 'PENDING', category, ...(r.hostingType === 'on-premise' ? onPremiseMeta() : {}) });
+  },
+
+  'templates.list': async (r) => {
+    const all = await listTemplateRecords(r.ctx.store);
+    // 360dialog's list envelope.
+    return json({ count: all.length, filters: {}, limit: 1000, offset: 0, sort: ['id'], total: all.length, waba_templates: all.map(templateWire) });
+  },
+
+  'templates.get': async (r) => {
+    const name = r.params.templateName ?? '';
+    const found = await findTemplatesByName(r.ctx.store, name);
+    const first = found[0];
+    if (first === undefined) {
+      return r.hostingType === 'cloud'
+        ? errorResponse('cloud', 404, { code: 100, message: 'Invalid parameter', details: `No template called "${name}" exists.` })
+        : errorResponse('on-premise', 404, { code: 1006, message: 'Resource not found', details: `No template called "${name}" exists.` });
+    }
+    return json(templateWire(first));
+  },
+};
+
+/** Sandbox controls: approve or reject a PENDING template now. */
+export function registerTemplateControls(router: Router): void {
+  const control = (to: 'APPROVED' | 'REJECTED') => async (req: Request, params: Record<string, string>, ctx: SandboxContext): Promise<Response> => {
+    const id = params.id ?? '';
+    const template = await getTemplateRecord(ctx.store, id);
+    if (template === undefined) return json({ error: { message: `No template with id ${id}.`, code: 100 } }, 404);
+    let reason: string | undefined;
+    if (to === 'REJECTED') {
+      const read = await readJson(req, 'cloud');
+      if (!read.ok) return read.response;
+      const body = read.value as Body | undefined;
+      reason = typeof body?.reason === 'string' ? body.reason : 'INVALID_FORMAT';
+    }
+    if (!(await setTemplateStatus(ctx, id, ['PENDING'], to, reason))) {
+      return json({ error: { message: `Template ${id} is ${template.status}; only a PENDING template can be ${to.toLowerCase()}.`, code: 100 } }, 409);
+    }
+    return json({ success: true, id, status: to });
+  };
+  router.add('POST', '/_sandbox/templates/:id/approve', control('APPROVED'));
+  router.add('POST', '/_sandbox/templates/:id/reject', control('REJECTED'));
+}

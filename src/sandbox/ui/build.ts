@@ -1,0 +1,51 @@
+// Builds ui/dist with Vite when it is missing or older than its sources (the app, and the runtime
+// and validator it bundles), for tests and `waflow dev` in a fresh checkout. Vite is a
+// devDependency: it is imported only when a build is needed.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_UI_DIST } from './static.js';
+
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+const UI_ROOT = join(REPO, 'ui');
+/** What the bundle is made of. */
+const SOURCES = [join(UI_ROOT, 'src'), join(UI_ROOT, 'index.html'), join(UI_ROOT, 'vite.config.ts'), join(REPO, 'src', 'runtime'), join(REPO, 'src', 'flow-json')];
+
+export function uiBuilt(distDir: string = DEFAULT_UI_DIST): boolean {
+  return existsSync(join(distDir, 'index.html'));
+}
+
+/** The newest modification time under the given files and folders (tests excluded). */
+export function newestSource(paths: readonly string[] = SOURCES): number {
+  let newest = 0;
+  const visit = (path: string): void => {
+    let info;
+    try {
+      info = statSync(path);
+    } catch {
+      return;
+    }
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) visit(join(path, entry));
+    } else if (!path.endsWith('.test.ts')) {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  };
+  for (const p of paths) visit(p);
+  return newest;
+}
+
+/** Whether ui/dist is missing or older than a source file. */
+export function uiStale(distDir: string = DEFAULT_UI_DIST): boolean {
+  if (!uiBuilt(distDir)) return true;
+  return statSync(join(distDir, 'index.html')).mtimeMs < newestSource();
+}
+
+/** Runs `vite build` on ui/ (offline) when ui/dist is missing or stale, or when `force` is set. */
+export async function ensureUiBuilt(options: { force?: boolean } = {}): Promise<{ built: boolean; distDir: string }> {
+  if (options.force !== true && !uiStale()) return { built: false, distDir: DEFAULT_UI_DIST };
+  const vite = await import('vite');
+  await vite.build({ configFile: join(UI_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  if (!uiBuilt()) throw new Error(`vite build finished but ${DEFAULT_UI_DIST}/index.html is missing`);
+  return { built: true, distDir: DEFAULT_UI_DIST };
+}

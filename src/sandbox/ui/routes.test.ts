@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSandbox } from '../server.js';
+import type { Sandbox } from '../server.js';
+import { registerUiRoutes } from './routes.js';
+import { contentTypeOf, serveAsset } from './static.js';
+
+const dist = mkdtempSync(join(tmpdir(), 'waflow-ui-dist-'));
+const INDEX = '<!doctype html><title>app</title><div id="app"></div>';
+let sandbox: Sandbox;
+let empty: Sandbox;
+
+const get = (s: Sandbox, path: string, headers: Record<string, string> = {}): Promise<Response> => s.fetch(new Request(`http://sandbox.test${path}`, { headers }));
+
+beforeAll(async () => {
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app")');
+  writeFileSync(join(dist, 'secret.txt'), 'outside assets');
+  sandbox = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1 });
+  registerUiRoutes(sandbox.router, { distDir: dist });
+  empty = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1 });
+  registerUiRoutes(empty.router, { distDir: join(dist, 'missing') });
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+  await empty?.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+describe('serving the built app', () => {
+  it('answers / and each app page with index.html', async () => {
+    for (const path of ['/', '/builder', '/inbox', '/dashboard']) {
+      const res = await get(sandbox, path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toBe(INDEX);
+    }
+  });
+
+  it('serves hashed assets with their type and a long cache', async () => {
+    const res = await get(sandbox, '/assets/index-abc123.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/javascript');
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    expect(await res.text()).toBe('console.log("app")');
+  });
+
+  it('never reads outside the assets folder', async () => {
+    expect((await get(sandbox, '/assets/missing.js')).status).toBe(404);
+    expect((await get(sandbox, '/assets/..%2Fsecret.txt')).status).toBe(404);
+    // A name the router decoded is checked again, whatever reached it.
+    expect((await serveAsset(dist, 'assets', '..')).status).toBe(404);
+    expect((await serveAsset(dist, 'assets', '../secret.txt')).status).toBe(404);
+  });
+
+  it('says how to build the app when ui/dist is missing', async () => {
+    const res = await get(empty, '/builder');
+    expect(res.status).toBe(503);
+    expect(await res.text()).toContain('npm run build:ui');
+  });
+
+  it('knows the content types the build emits', () => {
+    expect(contentTypeOf('a.css')).toContain('text/css');
+    expect(contentTypeOf('a.svg')).toBe('image/svg+xml');
+    expect(contentTypeOf('a.bin')).toBe('application/octet-stream');
+  });
+});
+
+describe('the app routes', () => {
+  it('hands the app one API key, which the real API accepts', async () => {
+    const first = (await (await get(sandbox, '/_sandbox/ui/config')).json()) as { api_key: string; business_number: string };
+    const second = (await (await get(sandbox, '/_sandbox/ui/config')).json()) as { api_key: string };
+    expect(first.api_key).toMatch(/^sbx_/);
+    expect(second.api_key).toBe(first.api_key);
+    expect(first.business_number).toBe(sandbox.businessPhone.number);
+    const withKey = await get(sandbox, '/cloud/flows', { 'D360-API-KEY': first.api_key });
+    expect(withKey.status).toBe(200);
+    const without = await get(sandbox, '/cloud/flows');
+    expect(without.status).toBe(401);
+  });
+
+  it('lists simulated phones and answers 404 for responses of an unknown flow', async () => {
+    await sandbox.fetch(new Request('http://sandbox.test/_sandbox/phones', { method: 'POST', body: JSON.stringify({ wa_id: '4915100000001', name: 'Ana' }) }));
+    const phones = (await (await get(sandbox, '/_sandbox/ui/phones')).json()) as { data: { wa_id: string; name: string | null }[] };
+    expect(phones.data).toContainEqual(expect.objectContaining({ wa_id: '4915100000001', name: 'Ana' }));
+    expect(phones.data.some((p) => p.wa_id === sandbox.businessPhone.number)).toBe(false);
+    const res = await get(sandbox, '/_sandbox/ui/flows/999/responses');
+    expect(res.status).toBe(404);
+    const sessions = (await (await get(sandbox, '/_sandbox/ui/sessions?wa_id=4915100000001')).json()) as { data: unknown[] };
+    expect(sessions.data).toEqual([]);
+  });
+});

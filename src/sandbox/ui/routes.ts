@@ -1,0 +1,141 @@
+// The routes the browser app needs besides the phone/, webhooks/ and health/ ones: the app itself
+// (index.html, hashed assets, SPA pages) and a few read-only views of the store (phones, flow
+// sessions, stored completions) plus the API key the app uses for the real API routes.
+import type { Store } from '../../store/index.js';
+import { createApiKey } from '../auth.js';
+import type { SandboxContext } from '../context.js';
+import { json } from '../router.js';
+import type { Router } from '../router.js';
+import { DEFAULT_UI_DIST, serveAsset, serveIndex, UI_PAGES } from './static.js';
+
+export interface UiRouteOptions {
+  /** The built app (default: ui/dist of this checkout). */
+  readonly distDir?: string;
+}
+
+// One key per store, made on the app's first visit and kept in memory only (the store keeps its hash).
+const uiKeys = new WeakMap<Store, Promise<string>>();
+
+function uiApiKey(ctx: SandboxContext): Promise<string> {
+  let key = uiKeys.get(ctx.store);
+  if (key === undefined) {
+    key = (async () => {
+      const rows = await ctx.store.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [ctx.config.businessNumber]);
+      const phoneId = rows[0]?.id;
+      return (await createApiKey(ctx.store, { name: 'browser app', ...(phoneId === undefined ? {} : { phoneId }) })).key;
+    })();
+    key.catch(() => uiKeys.delete(ctx.store));
+    uiKeys.set(ctx.store, key);
+  }
+  return key;
+}
+
+function problem(status: number, code: string, message: string): Response {
+  return json({ error: { code, message } }, status);
+}
+
+function iso(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return value instanceof Date ? value.toISOString() : String(value);
+}
+
+/** jsonb comes back parsed from PostgreSQL and PGlite; tolerate text too. */
+function parsed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+interface SessionRow {
+  id: string;
+  message_id: string;
+  flow_id: string;
+  flow_token: string;
+  status: string;
+  error: unknown;
+  completion: unknown;
+  reply_message_id: string | null;
+  created_at: unknown;
+  updated_at: unknown;
+  wa_id: string;
+}
+
+const SESSION_SELECT = `SELECT s.id, s.message_id, s.flow_id, s.flow_token, s.status, s.error, s.completion, s.reply_message_id,
+  s.created_at, s.updated_at, p.number AS wa_id
+  FROM phone_flow_sessions s JOIN phones p ON p.id = s.user_phone_id`;
+
+function sessionWire(row: SessionRow): Record<string, unknown> {
+  return {
+    id: row.id,
+    message_id: row.message_id,
+    flow_id: row.flow_id,
+    flow_token: row.flow_token,
+    wa_id: row.wa_id,
+    status: row.status,
+    error: parsed(row.error) ?? null,
+    completion: parsed(row.completion) ?? null,
+    reply_message_id: row.reply_message_id,
+    created_at: iso(row.created_at),
+    updated_at: iso(row.updated_at),
+  };
+}
+
+const MAX_ROWS = 500;
+
+export function registerUiRoutes(router: Router, options: UiRouteOptions = {}): void {
+  const distDir = options.distDir ?? DEFAULT_UI_DIST;
+  router.add('GET', '/', async () => serveIndex(distDir));
+  for (const page of UI_PAGES) router.add('GET', `/${page}`, async () => serveIndex(distDir));
+  router.add('GET', '/assets/:name', async (_req, params) => serveAsset(distDir, 'assets', params.name ?? ''));
+
+  router.add('GET', '/_sandbox/ui/config', async (_req, _params, ctx) =>
+    json(
+      { api_key: await uiApiKey(ctx), business_number: ctx.config.businessNumber, hosting_type: ctx.config.hostingType, base_url: ctx.config.publicBaseUrl },
+      200,
+      { 'cache-control': 'no-store' },
+    ),
+  );
+
+  router.add('GET', '/_sandbox/ui/phones', async (_req, _params, ctx) => {
+    const rows = await ctx.store.query<{ number: string; display_name: string | null; created_at: unknown; last_message_at: unknown }>(
+      `SELECT p.number, p.display_name, p.created_at, max(c.last_message_at) AS last_message_at
+       FROM phones p LEFT JOIN chats c ON c.user_phone_id = p.id
+       WHERE p.role = 'user' GROUP BY p.id, p.number, p.display_name, p.created_at
+       ORDER BY max(c.last_message_at) DESC NULLS LAST, p.created_at DESC`,
+    );
+    return json({ data: rows.map((r) => ({ wa_id: r.number, name: r.display_name, created_at: iso(r.created_at), last_message_at: iso(r.last_message_at) })) });
+  });
+
+  router.add('GET', '/_sandbox/ui/sessions', async (req, _params, ctx) => {
+    const q = new URL(req.url).searchParams;
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const flowId = q.get('flow_id');
+    const waId = q.get('wa_id');
+    if (flowId !== null) {
+      args.push(flowId);
+      where.push(`s.flow_id = $${args.length}`);
+    }
+    if (waId !== null) {
+      args.push(waId);
+      where.push(`p.number = $${args.length}`);
+    }
+    const rows = await ctx.store.query<SessionRow>(`${SESSION_SELECT} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY s.created_at DESC LIMIT ${MAX_ROWS}`, args);
+    return json({ data: rows.map(sessionWire) });
+  });
+
+  router.add('GET', '/_sandbox/ui/flows/:flowId/responses', async (_req, params, ctx) => {
+    const flowId = params.flowId ?? '';
+    const flows = await ctx.store.query<{ id: string; name: string }>('SELECT id, name FROM flows WHERE id = $1', [flowId]);
+    const flow = flows[0];
+    if (flow === undefined) return problem(404, 'NOT_FOUND', `no flow ${flowId}`);
+    const rows = await ctx.store.query<SessionRow>(`${SESSION_SELECT} WHERE s.flow_id = $1 AND s.status = 'completed' ORDER BY s.updated_at ASC LIMIT ${MAX_ROWS}`, [flowId]);
+    return json({
+      flow: { id: flow.id, name: flow.name },
+      data: rows.map((r) => ({ session_id: r.id, wa_id: r.wa_id, completed_at: iso(r.updated_at), response_json: parsed(r.completion) ?? {} })),
+    });
+  });
+}
