@@ -34,13 +34,34 @@ export function toWebRequest(req: IncomingMessage, rawBody?: Uint8Array): Reques
   return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit & { duplex: 'half' });
 }
 
-/** Writes a web Response to a node:http response. */
+/**
+ * Writes a web Response to a node:http response. Bodies are buffered (one write with a
+ * content-length), except server-sent event streams, which are written as they come and
+ * cancelled when the client goes away so their producers can release listeners.
+ */
 export async function sendWebResponse(res: ServerResponse, response: Response): Promise<void> {
-  const body = new Uint8Array(await response.arrayBuffer());
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
   });
+  if (response.body && (response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+    res.writeHead(response.status, headers);
+    res.flushHeaders();
+    const reader = response.body.getReader();
+    res.on('close', () => void reader.cancel().catch(() => undefined));
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        res.write(value);
+      }
+    } catch {
+      // the client left or the producer failed: either way the stream is over
+    }
+    res.end();
+    return;
+  }
+  const body = new Uint8Array(await response.arrayBuffer());
   headers['content-length'] = String(body.byteLength);
   res.writeHead(response.status, headers);
   res.end(body);
