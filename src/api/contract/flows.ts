@@ -6,7 +6,7 @@
 // the WABA through Graph, not the On-Premise client), so no operation here has an On-Premise path.
 import type { Operation, WireRequest } from '../types.js';
 import type { Issues } from './check.js';
-import { invalid, isRecord, join, missing, oneOf, requireArray, requireObjectBody, requireString } from './check.js';
+import { invalid, join, missing, oneOf, requireArray, requireObjectBody, requireString } from './check.js';
 
 export const FLOW_CATEGORIES = [
   'SIGN_UP',
