@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDataChannel } from './data-channel.js';
+import { benchEndpoint } from './endpoint.js';
 import { benchFlowJson } from './flow-json.js';
 import { benchWebhooks } from './webhooks.js';
 
@@ -13,6 +14,7 @@ type Section = Record<string, number | string>;
 const parts: [string, () => Section | Promise<Section>][] = [
   ['Flow JSON validation (20-screen flow) vs JSON.parse', () => benchFlowJson()],
   ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
+  ['Business endpoint vs raw RSA-OAEP (CPU, throughput, latency)', () => benchEndpoint()],
   ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],
 ];
 

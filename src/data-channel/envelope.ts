@@ -17,6 +17,8 @@ export interface DecryptedRequest {
   iv: Uint8Array;
 }
 
+const utf8 = new TextEncoder();
+
 const FIELDS = ['encrypted_flow_data', 'encrypted_aes_key', 'initial_vector'] as const;
 // An unpadded base64 RSA-16384 block is ~2.7 kB; flow data is bounded only by sanity.
 const MAX_FIELD_CHARS = 8 * 1024 * 1024;
@@ -41,36 +43,48 @@ function decodeField(envelope: EncryptedRequestEnvelope, field: (typeof FIELDS)[
   return bytes;
 }
 
-function unwrapAesKey(wrapped: Uint8Array, key: BusinessPrivateKey): Uint8Array {
+const OAEP = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;
+
+/** The RSA-OAEP unwrap alone: undefined when the block does not decrypt with this key. */
+export function oaepUnwrap(wrapped: Uint8Array, key: BusinessPrivateKey): Uint8Array | undefined {
   const object = privateKeyObject(key);
-  let aesKey: Uint8Array;
   try {
     // OAEP with SHA-256; node uses the same hash for MGF1, as Flows requires.
-    aesKey = privateDecrypt({ key: object, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, wrapped);
+    return privateDecrypt({ key: object, ...OAEP }, wrapped);
   } catch {
-    throw new DataChannelError('DECRYPT_FAILED', 'encrypted_aes_key does not decrypt with this private key (wrong key, or the public key uploaded to WhatsApp is stale)');
+    return undefined;
   }
-  if (aesKey.length !== AES_KEY_BYTES) {
-    throw new DataChannelError('DECRYPT_FAILED', `the unwrapped AES key has ${aesKey.length} bytes, expected ${AES_KEY_BYTES}`);
-  }
-  return new Uint8Array(aesKey);
 }
+
+/** Unwraps the request's AES key; may run elsewhere (a worker thread), hence the promise. */
+export type KeyUnwrapper = (wrapped: Uint8Array) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
 
 /**
  * Decrypts what WhatsApp POSTs to the endpoint. DECRYPT_FAILED means the endpoint must
  * answer HTTP 421 so the client re-fetches the public key and retries.
  */
 export async function decryptRequest(envelope: unknown, key: BusinessPrivateKey): Promise<DecryptedRequest> {
+  return decryptRequestWith(envelope, (wrapped) => oaepUnwrap(wrapped, key));
+}
+
+/** decryptRequest with the RSA unwrap supplied by the caller. */
+export async function decryptRequestWith(envelope: unknown, unwrap: KeyUnwrapper): Promise<DecryptedRequest> {
   const fields = readEnvelope(envelope);
   const wrapped = decodeField(fields, 'encrypted_aes_key');
   const iv = decodeField(fields, 'initial_vector');
   const sealed = decodeField(fields, 'encrypted_flow_data');
   if (iv.length !== IV_BYTES) throw new DataChannelError('DECRYPT_FAILED', `initial_vector has ${iv.length} bytes, expected ${IV_BYTES}`);
-  const aesKey = unwrapAesKey(wrapped, key);
+  const aesKey = await unwrap(wrapped);
+  if (aesKey === undefined) {
+    throw new DataChannelError('DECRYPT_FAILED', 'encrypted_aes_key does not decrypt with this private key (wrong key, or the public key uploaded to WhatsApp is stale)');
+  }
+  if (aesKey.length !== AES_KEY_BYTES) {
+    throw new DataChannelError('DECRYPT_FAILED', `the unwrapped AES key has ${aesKey.length} bytes, expected ${AES_KEY_BYTES}`);
+  }
   const plaintext = gcmOpen(aesKey, iv, sealed);
   if (!plaintext) throw new DataChannelError('DECRYPT_FAILED', 'encrypted_flow_data failed AES-GCM authentication');
   const body = toRequest(parseJsonBytes(plaintext, 'MALFORMED_PAYLOAD', 'the decrypted request'));
-  return { body, aesKey, iv: new Uint8Array(iv) };
+  return { body, aesKey: new Uint8Array(aesKey), iv: new Uint8Array(iv) };
 }
 
 function checkKeyAndIv(aesKey: Uint8Array, iv: Uint8Array, code: 'KEY_INVALID' | 'RESPONSE_DECRYPT_FAILED'): void {
@@ -86,7 +100,7 @@ function serialize(body: unknown): Uint8Array {
     throw new DataChannelError('MALFORMED_PAYLOAD', 'the response body cannot be serialized to JSON');
   }
   if (json === undefined) throw new DataChannelError('MALFORMED_PAYLOAD', 'the response body cannot be serialized to JSON');
-  return new TextEncoder().encode(json);
+  return utf8.encode(json);
 }
 
 /** Encrypts the response body with the request's AES key and the flipped IV; returns base64 text. */
@@ -103,7 +117,7 @@ export async function encryptRequest(
   const object = publicKeyObject(key);
   const aesKey = new Uint8Array(randomBytes(AES_KEY_BYTES));
   const iv = new Uint8Array(randomBytes(IV_BYTES));
-  const wrapped = publicEncrypt({ key: object, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, aesKey);
+  const wrapped = publicEncrypt({ key: object, ...OAEP }, aesKey);
   const envelope: EncryptedRequestEnvelope = {
     encrypted_flow_data: encodeBase64(gcmSeal(aesKey, iv, serialize(body))),
     encrypted_aes_key: encodeBase64(wrapped),

@@ -19,6 +19,7 @@ import type { BusinessPrivateKey, DataChannelRequest, DataChannelResponse, PingR
 import { toContext, toErrorNotification } from './context.js';
 import { EndpointResponseError, describeIssues } from './errors.js';
 import { readBody } from './read-body.js';
+import type { ReadBodyResult } from './read-body.js';
 import { checkScreenData, collectDataModels } from './response-check.js';
 import type { FlowDataModels } from './response-check.js';
 import { resolveResult } from './results.js';
@@ -32,12 +33,35 @@ const consoleLogger: EndpointLogger = {
   error: (message, meta) => console.error(`[waflow endpoint] ${message}`, meta ?? ''),
 };
 
+/**
+ * What the endpoint answers, before it becomes a web Response or a node:http reply. Keeping the
+ * core free of Request/Response lets the node:http server skip undici's streams, which cost
+ * more CPU per request than all of the data channel's work except the RSA unwrap
+ * (bench/endpoint.ts).
+ */
+export interface FlowReply {
+  status: number;
+  headers: Record<string, string>;
+  /** JSON error text, or the base64 of the encrypted response. */
+  body: string;
+}
+
+/** A request as any transport sees it; `readBody` applies the size limit. */
+export interface FlowInput {
+  method: string;
+  header(name: string): string | null | undefined;
+  readBody(maxBytes: number): Promise<ReadBodyResult>;
+}
+
+/** The transport-neutral endpoint; it never throws. */
+export type FlowProcessor = (input: FlowInput) => Promise<FlowReply>;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const TEXT_TYPE = 'text/plain; charset=utf-8';
+
 /** Plain-JSON error answer: nothing encrypted, since there may be no key to encrypt with. */
-function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ error: { code, message } }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  });
+function errorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): FlowReply {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify({ error: { code, message } }) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -81,7 +105,7 @@ function pickHandler<M extends ScreenDataMap>(options: FlowEndpointOptions<M>, b
   return Object.hasOwn(exchange, body.screen) ? exchange[body.screen] : undefined;
 }
 
-export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(options: FlowEndpointOptions<M>): FlowEndpoint {
+export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(options: FlowEndpointOptions<M>): FlowProcessor {
   checkOptions(options as unknown as FlowEndpointOptions<ScreenDataMap>);
   const logger = options.logger ?? consoleLogger;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
@@ -92,7 +116,7 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
   let key: Promise<BusinessPrivateKey> | undefined;
   const privateKey = (): Promise<BusinessPrivateKey> => (key ??= loadPrivateKey(options.privateKey, options.passphrase));
 
-  const report = (error: EndpointResponseError): Response => {
+  const report = (error: EndpointResponseError): FlowReply => {
     logger.error(error.message, { code: error.code, screen: error.screen, issues: error.issues });
     try {
       options.onResponseError?.(error);
@@ -102,20 +126,20 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
     return errorResponse(500, error.code, 'the endpoint produced an invalid response; see the server log');
   };
 
-  const encrypted = async (body: DataChannelResponse, aesKey: Uint8Array, iv: Uint8Array): Promise<Response> =>
-    new Response(await encryptResponse(body, aesKey, iv), { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  const encrypted = async (body: DataChannelResponse, aesKey: Uint8Array, iv: Uint8Array): Promise<FlowReply> =>
+    ({ status: 200, headers: { 'content-type': TEXT_TYPE }, body: await encryptResponse(body, aesKey, iv) });
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: FlowInput): Promise<FlowReply> {
     if (request.method !== 'POST') return errorResponse(405, 'METHOD_NOT_ALLOWED', 'the Flows endpoint accepts POST only', { allow: 'POST' });
 
-    const read = await readBody(request, maxBodyBytes);
+    const read = await request.readBody(maxBodyBytes);
     if (!read.ok) {
       return read.reason === 'too-large'
         ? errorResponse(413, 'BODY_TOO_LARGE', `the request body exceeds ${maxBodyBytes} bytes`)
         : errorResponse(400, 'BODY_UNREADABLE', 'the request body could not be read');
     }
 
-    if (appSecret !== undefined && !verifyRequestSignature(read.bytes, request.headers.get('x-hub-signature-256'), appSecret)) {
+    if (appSecret !== undefined && !verifyRequestSignature(read.bytes, request.header('x-hub-signature-256'), appSecret)) {
       logger.warn('rejected a request whose X-Hub-Signature-256 is missing or wrong');
       return errorResponse(STATUS_SIGNATURE_INVALID, 'SIGNATURE_INVALID', 'X-Hub-Signature-256 is missing or does not match the body');
     }
@@ -233,7 +257,7 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
     return response;
   }
 
-  return async (request: Request): Promise<Response> => {
+  return async (request: FlowInput): Promise<FlowReply> => {
     try {
       return await handle(request);
     } catch (error) {
@@ -242,4 +266,25 @@ export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(opti
       return errorResponse(500, 'INTERNAL_ERROR', 'the endpoint failed; see the server log');
     }
   };
+}
+
+const processors = new WeakMap<FlowEndpoint, FlowProcessor>();
+
+/** The core behind an endpoint from createFlowEndpoint, for adapters that can skip Request/Response. */
+export function processorOf(endpoint: FlowEndpoint): FlowProcessor | undefined {
+  return processors.get(endpoint);
+}
+
+export function createFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(options: FlowEndpointOptions<M>): FlowEndpoint {
+  const run = createFlowProcessor(options);
+  const endpoint: FlowEndpoint = async (request) => {
+    const reply = await run({
+      method: request.method,
+      header: (name) => request.headers.get(name),
+      readBody: (maxBytes) => readBody(request, maxBytes),
+    });
+    return new Response(reply.body, { status: reply.status, headers: reply.headers });
+  };
+  processors.set(endpoint, run);
+  return endpoint;
 }

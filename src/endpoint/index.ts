@@ -26,3 +26,5 @@ export type { NodeRequestListener } from './adapters/node-http.js';
 export { toExpressHandler } from './adapters/express.js';
 export { registerFlowEndpoint } from './adapters/fastify.js';
 export type { FastifyFlowEndpointOptions } from './adapters/fastify.js';
+export { serveFlowEndpoint, createFlowRequestListener } from './serve/index.js';
+export type { ServeFlowEndpointOptions, ServingFlowEndpoint, FlowRequestListener } from './serve/index.js';

@@ -20,6 +20,7 @@ import type { PhoneRecord } from './records.js';
 import { createRouter, errorResponse, hostingTypeOf, stripHostingPrefix } from './router.js';
 import type { Router } from './router.js';
 import { registerApiRoutes } from './routes/index.js';
+import { registerUiRoutes } from './ui/index.js';
 
 export interface CreateSandboxOptions extends SandboxConfigInput {
   readonly log?: SandboxLogger;
@@ -86,6 +87,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
     const extensions: SandboxExtensions = { ...defaultExtensions, ...options.extensions };
     registerApiRoutes(router, extensions);
     extensions.registerPhoneRoutes?.(router); // phone/: simulated phones, chats, flow host
+    registerUiRoutes(router); // ui/: the browser app and its read models
 
     let url = config.publicBaseUrl;
     if (options.listen !== false) {

@@ -8,6 +8,7 @@ import { createApiKey, countApiKeys } from '../../sandbox/auth.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
 import { createLogger } from '../../sandbox/logger.js';
 import { createSandbox } from '../../sandbox/server.js';
+import { ensureUiBuilt } from '../../sandbox/ui/index.js';
 import type { Sandbox } from '../../sandbox/server.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
@@ -106,6 +107,14 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
 
 /** Starts the sandbox and prints how to use it; the caller decides when to close it. */
 export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox> {
+  // The browser app is built from this checkout's sources on first start (and when they change).
+  let ui = 'browser app:      ';
+  try {
+    const { built } = await ensureUiBuilt();
+    ui += built ? 'built just now' : 'up to date';
+  } catch (err) {
+    ui += `not available (${err instanceof Error ? err.message : String(err)}); the API works without it`;
+  }
   const sandbox = await createSandbox({
     port: options.port,
     host: options.host,
@@ -123,6 +132,7 @@ export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox>
   const where = options.databaseUrl === undefined ? `embedded PGlite in ${options.dataDir ?? '.waflow'}` : 'PostgreSQL';
   const lines = [
     `waflow sandbox listening on ${sandbox.url} (${where})`,
+    `  ${ui}: ${sandbox.url}/ (builder, inbox, dashboard)`,
     `  Cloud API:        ${sandbox.url}/cloud`,
     `  On-Premise API:   ${sandbox.url}/on-premise`,
     `  business number:  +${sandbox.businessPhone.number}`,

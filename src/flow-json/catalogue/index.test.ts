@@ -7,6 +7,8 @@ import {
   getActionSpec,
   getComponentSpec,
   getLayoutSpec,
+  resolvePropertyList,
+  resolvePropertyMap,
 } from './index.js';
 
 describe('catalogue lookups', () => {
@@ -45,5 +47,19 @@ describe('catalogue lookups', () => {
     expect(getActionSpec('submit')).toBeUndefined();
     expect(actionSpecsFor('5.1').map((a) => a.name)).toEqual(['navigate', 'data_exchange', 'complete']);
     expect(actionSpecsFor('6.0').map((a) => a.name)).toEqual(['navigate', 'data_exchange', 'complete', 'update_data', 'open_url']);
+  });
+});
+
+describe('resolvePropertyList', () => {
+  it('lists the properties of the version in catalogue order, once per owner and version', () => {
+    const checkboxes = getComponentSpec('CheckboxGroup')!;
+    for (const version of ['3.0', '4.0', '7.3'] as const) {
+      const list = resolvePropertyList(checkboxes.properties, version);
+      expect(list.map((p) => p.name)).toEqual([...resolvePropertyMap(checkboxes.properties, version).keys()]);
+      expect(resolvePropertyList(checkboxes.properties, version)).toBe(list);
+    }
+    // CheckboxGroup's description arrived in 4.0: the list follows the version.
+    expect(resolvePropertyList(checkboxes.properties, '3.0').map((p) => p.name)).not.toContain('description');
+    expect(resolvePropertyList(checkboxes.properties, '4.0').map((p) => p.name)).toContain('description');
   });
 });

@@ -42,6 +42,17 @@ export function resolvePropertyMap(properties: PropertyTable, version: FlowJsonV
   return map;
 }
 
+const lists = new WeakMap<PropertyTable, Map<FlowJsonVersion, readonly ResolvedProperty[]>>();
+
+/** Every property an owner has in `version`, in catalogue order; cached like the map (do not mutate). */
+export function resolvePropertyList(properties: PropertyTable, version: FlowJsonVersion): readonly ResolvedProperty[] {
+  let byVersion = lists.get(properties);
+  if (!byVersion) lists.set(properties, (byVersion = new Map()));
+  let list = byVersion.get(version);
+  if (!list) byVersion.set(version, (list = [...resolvePropertyMap(properties, version).values()]));
+  return list;
+}
+
 /** Every property an owner has in `version`. */
 export function resolveProperties(properties: PropertyTable, version: FlowJsonVersion): readonly ResolvedProperty[] {
   return [...resolvePropertyMap(properties, version).values()];

@@ -49,44 +49,47 @@ export function describeShape(shape: DataShape): string {
   return shape.type;
 }
 
+function mismatch(out: Mismatch[], path: string, expected: string, message: string, actual: string): void {
+  out.push({ path, expected, actual, message });
+}
+
 function check(value: unknown, shape: DataShape, path: string, options: CheckOptions, out: Mismatch[]): void {
-  const mismatch = (expected: string, message: string, actual = describeValue(value)): void => {
-    out.push({ path, expected, actual, message });
-  };
   if (value === null) {
     // Meta's Flow JSON reference: "the null type is not supported by Flows"; omit the value instead.
-    mismatch(describeShape(shape), `null is not allowed (expected ${describeShape(shape)}); omit the value or send an empty one`);
+    mismatch(out, path, describeShape(shape), `null is not allowed (expected ${describeShape(shape)}); omit the value or send an empty one`, describeValue(value));
     return;
   }
   switch (shape.type) {
     case 'string':
-      if (typeof value !== 'string') return mismatch('string', `expected string, got ${describeValue(value)}`);
+      if (typeof value !== 'string') return mismatch(out, path, 'string', `expected string, got ${describeValue(value)}`, describeValue(value));
       if (shape.enum && !shape.enum.includes(value)) {
-        mismatch(describeShape(shape), `expected ${describeShape(shape)}, got ${describeValue(value)}`);
+        mismatch(out, path, describeShape(shape), `expected ${describeShape(shape)}, got ${describeValue(value)}`, describeValue(value));
       }
       return;
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch('number', `expected number, got ${describeValue(value)}`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return mismatch(out, path, 'number', `expected number, got ${describeValue(value)}`, describeValue(value));
       return;
     case 'integer':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch('integer', `expected integer, got ${describeValue(value)}`);
+      if (typeof value !== 'number' || !Number.isInteger(value)) return mismatch(out, path, 'integer', `expected integer, got ${describeValue(value)}`, describeValue(value));
       return;
     case 'boolean':
-      if (typeof value !== 'boolean') return mismatch('boolean', `expected boolean, got ${describeValue(value)}`);
+      if (typeof value !== 'boolean') return mismatch(out, path, 'boolean', `expected boolean, got ${describeValue(value)}`, describeValue(value));
       return;
     case 'array':
-      if (!Array.isArray(value)) return mismatch(describeShape(shape), `expected ${describeShape(shape)}, got ${describeValue(value)}`);
-      if (shape.items) value.forEach((item, i) => check(item, shape.items as DataShape, childPointer(path, i), options, out));
+      if (!Array.isArray(value)) return mismatch(out, path, describeShape(shape), `expected ${describeShape(shape)}, got ${describeValue(value)}`, describeValue(value));
+      if (shape.items) {
+        for (let i = 0; i < value.length; i++) if (i in value) check(value[i], shape.items, childPointer(path, i), options, out);
+      }
       return;
     case 'object': {
-      if (!isPlainObject(value)) return mismatch('object', `expected object, got ${describeValue(value)}`);
+      if (!isPlainObject(value)) return mismatch(out, path, 'object', `expected object, got ${describeValue(value)}`, describeValue(value));
       const properties = shape.properties;
       if (!properties) return;
-      const required = new Set(shape.required ?? []);
+      const required = shape.required;
       for (const key of Object.keys(properties)) {
         const sub = properties[key] as DataShape;
         if (!hasOwn(value, key) || value[key] === undefined) {
-          if (options.requireAll || required.has(key)) {
+          if (options.requireAll || (required !== undefined && required.includes(key))) {
             out.push({
               path: childPointer(path, key),
               expected: describeShape(sub),

@@ -2,7 +2,9 @@ import type { DataShape, ObjectShape } from './shape.js';
 
 /** Defines an own property even for keys like "__proto__", which plain assignment would not. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` has a setter on the way (Object.prototype's); plain assignment is much cheaper.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** A deep copy of JSON-like data, so callers may mutate previews without touching the model. */

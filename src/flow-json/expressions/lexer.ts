@@ -18,9 +18,23 @@ const fail = (message: string, offset: number, end?: number): { ok: false; error
   error: end === undefined ? { message, offset } : { message, offset, end },
 });
 
+/** Whether a UTF-16 code unit is whitespace as the regular expression class `\s` defines it. */
+function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** ASCII punctuation that ends a name: . [ ] { } $ ` ' " ( ) and backslash. */
+const NAME_STOP = new Uint8Array(128);
+for (const ch of '.[]{}$`\'"()\\') NAME_STOP[ch.charCodeAt(0)] = 1;
+
 /** Characters a field or screen name may hold: Meta allows names such as "T&Cs", so be generous. */
+function isNameCode(c: number): boolean {
+  return c < 0x80 ? NAME_STOP[c] === 0 && !isSpaceCode(c) : !isSpaceCode(c);
+}
+
 function isNameChar(c: string): boolean {
-  return !/[\s.[\]{}$`'"()\\]/.test(c);
+  return isNameCode(c.charCodeAt(0));
 }
 
 function isDigit(c: string | undefined): boolean {
@@ -29,7 +43,7 @@ function isDigit(c: string | undefined): boolean {
 
 function readName(source: string, at: number, end: number): number {
   let i = at;
-  while (i < end && isNameChar(source[i] as string)) i++;
+  while (i < end && isNameCode(source.charCodeAt(i))) i++;
   return i;
 }
 
@@ -94,7 +108,7 @@ export function lexReference(source: string, at: number, end: number = source.le
       i = j + 1;
       continue;
     }
-    if (/\s/.test(c)) return fail("spaces are not allowed inside '${...}'", i, i + 1);
+    if (isSpaceCode(c.charCodeAt(0))) return fail("spaces are not allowed inside '${...}'", i, i + 1);
     return fail(`unexpected '${c}' in reference`, i, i + 1);
   }
   if (path.length === 0) {
@@ -141,11 +155,11 @@ export function tokenize(source: string, start = 0, end: number = source.length)
   const tokens: Token[] = [];
   let i = start;
   while (i < end) {
-    const c = source[i] as string;
-    if (/\s/.test(c)) {
+    if (isSpaceCode(source.charCodeAt(i))) {
       i++;
       continue;
     }
+    const c = source[i] as string;
     if (c === '$') {
       if (source[i + 1] !== '{') return fail("'$' must start a reference such as ${data.x}", i, i + 1);
       const ref = lexReference(source, i, end);

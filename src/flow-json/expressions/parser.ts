@@ -35,39 +35,43 @@ class Failure {
   constructor(readonly error: ExprSyntaxError) {}
 }
 
-/** Recursive-descent parser over the token list. Failures unwind with a private sentinel, caught below. */
-function parseTokens(tokens: readonly Token[]): LexResult<Expr> {
-  let pos = 0;
-  let depth = 0;
-  const peek = (): Token => tokens[pos] ?? (tokens[tokens.length - 1] as Token);
-  const next = (): Token => {
-    const t = peek();
-    if (t.type !== 'end') pos++;
-    return t;
-  };
-  const stop = (message: string, token: Token): never => {
-    throw new Failure({ message, offset: token.start, ...(token.end > token.start ? { end: token.end } : {}) });
-  };
-  const describe = (t: Token): string => {
-    switch (t.type) {
-      case 'end':
-        return 'the end of the expression';
-      case 'operator':
-        return `'${t.value}'`;
-      case 'number':
-      case 'boolean':
-        return `'${String(t.value)}'`;
-      case 'string':
-        return 'a text literal';
-      case 'reference':
-        return 'a reference';
-      default:
-        return `'${t.type}'`;
-    }
-  };
-  const isOperator = (t: Token, ops: readonly string[]): t is Token & { type: 'operator' } =>
-    t.type === 'operator' && ops.includes(t.value);
-  const binary = (left: Expr, op: Token & { type: 'operator' }, right: Expr): Expr => ({
+const OR: readonly string[] = ['||'];
+const AND: readonly string[] = ['&&'];
+const EQUALITY: readonly string[] = ['==', '!='];
+const RELATIONAL: readonly string[] = ['<', '<=', '>', '>='];
+const ADDITIVE: readonly string[] = ['+', '-'];
+const MULTIPLICATIVE: readonly string[] = ['*', '/', '%'];
+const PREFIX: readonly string[] = ['!', '-'];
+const NOT: readonly string[] = ['!'];
+
+function isOperator(t: Token, ops: readonly string[]): t is Token & { type: 'operator' } {
+  return t.type === 'operator' && ops.includes(t.value);
+}
+
+function describe(t: Token): string {
+  switch (t.type) {
+    case 'end':
+      return 'the end of the expression';
+    case 'operator':
+      return `'${t.value}'`;
+    case 'number':
+    case 'boolean':
+      return `'${String(t.value)}'`;
+    case 'string':
+      return 'a text literal';
+    case 'reference':
+      return 'a reference';
+    default:
+      return `'${t.type}'`;
+  }
+}
+
+function stop(message: string, token: Token): never {
+  throw new Failure({ message, offset: token.start, ...(token.end > token.start ? { end: token.end } : {}) });
+}
+
+function binary(left: Expr, op: Token & { type: 'operator' }, right: Expr): Expr {
+  return {
     kind: 'binary',
     operator: op.value as BinaryOperator,
     operatorSpan: { start: op.start, end: op.end },
@@ -75,21 +79,116 @@ function parseTokens(tokens: readonly Token[]): LexResult<Expr> {
     right,
     start: left.start,
     end: right.end,
-  });
-  const level = (ops: readonly string[], operand: () => Expr) => (): Expr => {
-    let left = operand();
-    for (let t = peek(); isOperator(t, ops); t = peek()) {
-      next();
-      left = binary(left, t, operand());
+  };
+}
+
+function startsOperand(t: Token): boolean {
+  return t.type === 'number' || t.type === 'string' || t.type === 'boolean' || t.type === 'reference' || t.type === '(' || isOperator(t, NOT);
+}
+
+/**
+ * Recursive descent over the token list, one method per precedence level (loosest first: ||, &&,
+ * equality, relational, concatenation, additive, multiplicative, unary). Failures unwind with a
+ * private sentinel, caught in parseTokens.
+ */
+class TokenParser {
+  private pos = 0;
+  private depth = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(): Token {
+    return this.tokens[this.pos] ?? (this.tokens[this.tokens.length - 1] as Token);
+  }
+
+  private next(): Token {
+    const t = this.peek();
+    if (t.type !== 'end') this.pos++;
+    return t;
+  }
+
+  private enter(t: Token): void {
+    if (++this.depth > MAX_DEPTH) stop('expression is nested too deeply', t);
+  }
+
+  expression(): Expr {
+    let left = this.and();
+    for (let t = this.peek(); isOperator(t, OR); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.and());
     }
     return left;
-  };
-  const enter = (t: Token): void => {
-    if (++depth > MAX_DEPTH) stop('expression is nested too deeply', t);
-  };
+  }
 
-  const primary = (): Expr => {
-    const t = next();
+  private and(): Expr {
+    let left = this.equality();
+    for (let t = this.peek(); isOperator(t, AND); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.equality());
+    }
+    return left;
+  }
+
+  private equality(): Expr {
+    let left = this.relational();
+    for (let t = this.peek(); isOperator(t, EQUALITY); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.relational());
+    }
+    return left;
+  }
+
+  private relational(): Expr {
+    let left = this.concat();
+    for (let t = this.peek(); isOperator(t, RELATIONAL); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.concat());
+    }
+    return left;
+  }
+
+  // Meta's concatenation has no operator: members are written side by side. It binds looser than
+  // math, so `'Total: ' ${data.a} / ${data.b}` is the text followed by the quotient.
+  private concat(): Expr {
+    const first = this.additive();
+    if (!startsOperand(this.peek())) return first;
+    const parts: Expr[] = [first];
+    while (startsOperand(this.peek())) parts.push(this.additive());
+    return { kind: 'concat', parts, start: first.start, end: (parts[parts.length - 1] as Expr).end };
+  }
+
+  private additive(): Expr {
+    let left = this.multiplicative();
+    for (let t = this.peek(); isOperator(t, ADDITIVE); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.multiplicative());
+    }
+    return left;
+  }
+
+  private multiplicative(): Expr {
+    let left = this.unary();
+    for (let t = this.peek(); isOperator(t, MULTIPLICATIVE); t = this.peek()) {
+      this.next();
+      left = binary(left, t, this.unary());
+    }
+    return left;
+  }
+
+  private unary(): Expr {
+    const t = this.peek();
+    if (isOperator(t, PREFIX)) {
+      this.next();
+      this.enter(t);
+      const operand = this.unary();
+      this.depth--;
+      return { kind: 'unary', operator: t.value as '!' | '-', operand, start: t.start, end: operand.end };
+    }
+    return this.primary();
+  }
+
+  private primary(): Expr {
+    const t = this.next();
     switch (t.type) {
       case 'number':
       case 'string':
@@ -98,50 +197,24 @@ function parseTokens(tokens: readonly Token[]): LexResult<Expr> {
       case 'reference':
         return t.node;
       case '(': {
-        enter(t);
-        const inner = expression();
-        depth--;
-        const close = next();
+        this.enter(t);
+        const inner = this.expression();
+        this.depth--;
+        const close = this.next();
         if (close.type !== ')') stop(`expected ')' to close the '(' at offset ${t.start}, found ${describe(close)}`, close);
         return { kind: 'group', expression: inner, start: t.start, end: close.end };
       }
       default:
         return stop(`expected a value, found ${describe(t)}`, t);
     }
-  };
-  const unary = (): Expr => {
-    const t = peek();
-    if (isOperator(t, ['!', '-'])) {
-      next();
-      enter(t);
-      const operand = unary();
-      depth--;
-      return { kind: 'unary', operator: t.value as '!' | '-', operand, start: t.start, end: operand.end };
-    }
-    return primary();
-  };
-  const multiplicative = level(['*', '/', '%'], unary);
-  const additive = level(['+', '-'], multiplicative);
-  const startsOperand = (t: Token): boolean =>
-    t.type === 'number' || t.type === 'string' || t.type === 'boolean' || t.type === 'reference' || t.type === '(' ||
-    isOperator(t, ['!']);
-  // Meta's concatenation has no operator: members are written side by side. It binds looser than
-  // math, so `'Total: ' ${data.a} / ${data.b}` is the text followed by the quotient.
-  const concat = (): Expr => {
-    const first = additive();
-    if (!startsOperand(peek())) return first;
-    const parts: Expr[] = [first];
-    while (startsOperand(peek())) parts.push(additive());
-    return { kind: 'concat', parts, start: first.start, end: (parts[parts.length - 1] as Expr).end };
-  };
-  const relational = level(['<', '<=', '>', '>='], concat);
-  const equality = level(['==', '!='], relational);
-  const and = level(['&&'], equality);
-  const expression = level(['||'], and);
+  }
+}
 
+function parseTokens(tokens: readonly Token[]): LexResult<Expr> {
+  const parser = new TokenParser(tokens);
   try {
-    const result = expression();
-    const rest = peek();
+    const result = parser.expression();
+    const rest = parser.peek();
     if (rest.type !== 'end') {
       stop(rest.type === ')' ? "unmatched ')'" : `unexpected ${describe(rest)} after the expression`, rest);
     }

@@ -1,5 +1,4 @@
-import type { AstNode, ReferenceNode, Scope } from './ast.js';
-import { walkExpr } from './parser.js';
+import type { AstNode, Expr, ReferenceNode, Scope } from './ast.js';
 
 /** A `${...}` reference as a plain value: what it points at and where it is written. */
 export interface Reference {
@@ -31,12 +30,37 @@ export function referenceNodes(ast: AstNode): ReferenceNode[] {
       for (const part of ast.parts) if (part.kind === 'reference') out.push(part);
       break;
     case 'expression':
-      walkExpr(ast.expression, (n) => n.kind === 'reference' && out.push(n));
+      collect(ast.expression, out);
       break;
     default:
-      walkExpr(ast, (n) => n.kind === 'reference' && out.push(n));
+      collect(ast, out);
   }
-  return out.sort((a, b) => a.start - b.start);
+  if (out.length > 1) out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Appends the references under an expression, parents first (as walkExpr visits them). */
+function collect(node: Expr, out: ReferenceNode[]): void {
+  switch (node.kind) {
+    case 'reference':
+      out.push(node);
+      break;
+    case 'unary':
+      collect(node.operand, out);
+      break;
+    case 'binary':
+      collect(node.left, out);
+      collect(node.right, out);
+      break;
+    case 'concat':
+      for (const part of node.parts) collect(part, out);
+      break;
+    case 'group':
+      collect(node.expression, out);
+      break;
+    default:
+      break;
+  }
 }
 
 /** Every `${...}` a parsed value reads, in source order. */

@@ -76,10 +76,10 @@ export function createTypeEnv(input: TypeEnvInput): TypeEnv {
       let current: ExprType = root[ref.scope];
       for (let i = 0; i < ref.path.length; i++) {
         const key = ref.path[i] as string | number;
-        const shown = formatReference({ ...ref, path: ref.path.slice(0, i + 1) });
         if (current.kind === 'unknown') return { ok: true, type: T.unknown };
         if (typeof key === 'number') {
           if (current.kind !== 'array') {
+            const shown = formatReference({ ...ref, path: ref.path.slice(0, i + 1) });
             return { ok: false, code: 'not-an-object', message: `${shown} indexes a ${formatType(current)}, not an array`, available: [], segment: i };
           }
           current = current.items;
@@ -100,6 +100,7 @@ export function createTypeEnv(input: TypeEnvInput): TypeEnv {
           return { ok: true, type: T.unknown };
         } else {
           const available = Object.keys(current.fields);
+          const shown = formatReference({ ...ref, path: ref.path.slice(0, i + 1) });
           const where = i === 0 ? describeRoot(ref) : `the object ${formatReference({ ...ref, path: ref.path.slice(0, i) })}`;
           return { ok: false, code: 'unknown-reference', message: `${shown} is not declared in ${where}`, available, segment: i };
         }
@@ -132,6 +133,10 @@ export function formatType(t: ExprType): string {
 }
 
 const isNumeric = (t: ExprType): boolean => t.kind === 'number' || t.kind === 'integer';
+const isBoolean = (t: ExprType): boolean => t.kind === 'boolean';
+const isScalar = (t: ExprType): boolean => t.kind !== 'array' && t.kind !== 'object';
+/** Types `==` treats as comparable: integers and numbers are one family. */
+const family = (t: ExprType): string => (isNumeric(t) ? 'number' : t.kind);
 
 /**
  * Whether a value of type `from` may be used where `to` is expected. `integer` fits `number`, but
@@ -285,7 +290,7 @@ class Checker {
         return this.expr(node.expression);
       case 'unary': {
         if (node.operator === '!') {
-          const inner = this.operand(node.operand, (t) => t.kind === 'boolean', 'a boolean', '!', 'operand');
+          const inner = this.operand(node.operand, isBoolean, 'a boolean', '!', 'operand');
           return { type: T.boolean, dynamic: inner.dynamic };
         }
         const inner = this.operand(node.operand, isNumeric, 'a number', '-', 'operand');
@@ -334,11 +339,9 @@ class Checker {
       }
       case '==':
       case '!=': {
-        const scalar = (t: ExprType): boolean => t.kind !== 'array' && t.kind !== 'object';
-        const l = this.operand(node.left, scalar, 'text, numbers or booleans', op, 'left side');
-        const r = this.operand(node.right, scalar, 'text, numbers or booleans', op, 'right side');
-        const family = (t: ExprType): string => (isNumeric(t) ? 'number' : t.kind);
-        if (scalar(l.type) && scalar(r.type) && l.type.kind !== 'unknown' && r.type.kind !== 'unknown' && family(l.type) !== family(r.type)) {
+        const l = this.operand(node.left, isScalar, 'text, numbers or booleans', op, 'left side');
+        const r = this.operand(node.right, isScalar, 'text, numbers or booleans', op, 'right side');
+        if (isScalar(l.type) && isScalar(r.type) && l.type.kind !== 'unknown' && r.type.kind !== 'unknown' && family(l.type) !== family(r.type)) {
           this.problem('comparison-mismatch', node, `'${op}' compares values of the same type, but this compares ${formatType(l.type)} with ${formatType(r.type)}`, {
             expected: formatType(l.type),
             actual: formatType(r.type),
@@ -349,8 +352,8 @@ class Checker {
       }
       case '&&':
       case '||': {
-        const l = this.operand(node.left, (t) => t.kind === 'boolean', 'booleans', op, 'left side');
-        const r = this.operand(node.right, (t) => t.kind === 'boolean', 'booleans', op, 'right side');
+        const l = this.operand(node.left, isBoolean, 'booleans', op, 'left side');
+        const r = this.operand(node.right, isBoolean, 'booleans', op, 'right side');
         return { type: T.boolean, dynamic: l.dynamic || r.dynamic };
       }
     }

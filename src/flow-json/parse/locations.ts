@@ -1,41 +1,113 @@
 import type { Range } from '../diagnostics.js';
 import type { SourceLocation } from './types.js';
 
-/** Numbers stored per recorded value: start line/column, end line/column, key line/start/end column. */
+/** Numbers stored per value: start line/column, end line/column, key line/start/end column. */
 const STRIDE = 7;
 
 /**
  * The pointer → location map of a parse, recorded as flat numbers and materialised on first read.
- * Building a Map of Range objects costs more than the parse itself, and a valid document is often
- * never asked where its values are, so the parser only appends numbers here.
+ * Building a Map of Range objects (or even one pointer string per value) costs more than the parse
+ * itself, and a valid document is often never asked where its values are, so the parser only
+ * stores, per value, its parent, its key and its positions in typed arrays.
+ *
+ * Values are numbered in the order they start (a parent before its children); the map is built in
+ * the order they end, as the parser used to record them.
  */
 export class LazyLocations implements ReadonlyMap<string, SourceLocation> {
-  private readonly pointers: (string | null)[] = [];
-  private readonly nums: number[] = [];
+  private count = 0;
+  private parents: Int32Array;
+  private readonly tokens: (string | number)[] = [];
+  private nums: Int32Array;
+  /** Ids of finished values, in the order they ended. */
+  private finished: Int32Array;
+  private finishedCount = 0;
+  /** Ids of values a later duplicate key replaced: their descendants no longer exist. */
+  private replaced: Set<number> | undefined;
   private map: Map<string, SourceLocation> | undefined;
 
-  /** Records a value; keyLine is 0 when the value is not an object member. */
-  record(pointer: string, sl: number, sc: number, el: number, ec: number, keyLine: number, ksc: number, kec: number): void {
-    this.pointers.push(pointer);
-    this.nums.push(sl, sc, el, ec, keyLine, ksc, kec);
+  /** `capacity`: the expected number of values (the arrays grow past it as needed). */
+  constructor(capacity = 256) {
+    const size = Math.max(16, Math.ceil(capacity));
+    this.parents = new Int32Array(size);
+    this.finished = new Int32Array(size);
+    this.nums = new Int32Array(size * STRIDE);
+  }
+
+  /** Starts a value under `parent` (-1 for the root) at `key`; returns its id. */
+  open(parent: number, key: string | number): number {
+    const id = this.count++;
+    if (id === this.parents.length) this.grow();
+    this.parents[id] = parent;
+    this.tokens.push(key);
+    return id;
+  }
+
+  /** Records where a started value sits; keyLine is 0 when the value is not an object member. */
+  close(id: number, sl: number, sc: number, el: number, ec: number, keyLine: number, ksc: number, kec: number): void {
+    const n = this.nums;
+    const o = id * STRIDE;
+    n[o] = sl;
+    n[o + 1] = sc;
+    n[o + 2] = el;
+    n[o + 3] = ec;
+    n[o + 4] = keyLine;
+    n[o + 5] = ksc;
+    n[o + 6] = kec;
+    this.finished[this.finishedCount++] = id;
     this.map = undefined;
   }
 
-  /** Forgets every recorded pointer under `prefix` (the descendants of a value a duplicate key replaced). */
-  forgetUnder(prefix: string): void {
-    const pointers = this.pointers;
-    for (let i = 0; i < pointers.length; i++) if (pointers[i]?.startsWith(prefix)) pointers[i] = null;
+  /** The JSON pointer of a started value ("" for the root, or for -1). */
+  pointerOf(id: number): string {
+    if (id < 0 || this.parents[id]! < 0) return '';
+    return `${this.pointerOf(this.parents[id]!)}/${escapeToken(this.tokens[id]!)}`;
+  }
+
+  /**
+   * Forgets the descendants of the finished member `key` of object `parent`, which a duplicate key
+   * is about to replace (the member itself is re-recorded by the later value).
+   */
+  replaceMember(parent: number, key: string): void {
+    for (let id = this.count - 1; id > parent; id--) {
+      if (this.parents[id] === parent && this.tokens[id] === key) (this.replaced ??= new Set()).add(id);
+    }
     this.map = undefined;
+  }
+
+  private grow(): void {
+    const size = this.parents.length * 2;
+    const parents = new Int32Array(size);
+    parents.set(this.parents);
+    this.parents = parents;
+    const finished = new Int32Array(size);
+    finished.set(this.finished);
+    this.finished = finished;
+    const nums = new Int32Array(size * STRIDE);
+    nums.set(this.nums);
+    this.nums = nums;
   }
 
   private build(): Map<string, SourceLocation> {
     if (this.map) return this.map;
+    // Parents start before their children, so one pass in id order yields every pointer.
+    const pointers: (string | null)[] = new Array<string | null>(this.count);
+    const replaced = this.replaced;
+    for (let id = 0; id < this.count; id++) {
+      const parent = this.parents[id]!;
+      if (parent < 0) {
+        pointers[id] = '';
+        continue;
+      }
+      const base = pointers[parent];
+      pointers[id] = base === null || base === undefined || replaced?.has(parent) ? null : `${base}/${escapeToken(this.tokens[id]!)}`;
+    }
     const map = new Map<string, SourceLocation>();
     const n = this.nums;
-    for (let i = 0; i < this.pointers.length; i++) {
-      const pointer = this.pointers[i];
+    for (let i = 0; i < this.finishedCount; i++) {
+      const id = this.finished[i]!;
+      const pointer = pointers[id];
       if (pointer === null || pointer === undefined) continue;
-      const o = i * STRIDE;
+      const o = id * STRIDE;
       const value: Range = { start: { line: n[o]!, column: n[o + 1]! }, end: { line: n[o + 2]!, column: n[o + 3]! } };
       const keyLine = n[o + 4]!;
       map.set(pointer, keyLine === 0 ? { value } : {
@@ -57,4 +129,10 @@ export class LazyLocations implements ReadonlyMap<string, SourceLocation> {
   keys(): MapIterator<string> { return this.build().keys(); }
   values(): MapIterator<SourceLocation> { return this.build().values(); }
   [Symbol.iterator](): MapIterator<[string, SourceLocation]> { return this.build()[Symbol.iterator](); }
+}
+
+/** An RFC 6901 reference token: `~` and `/` escaped. */
+export function escapeToken(key: string | number): string {
+  if (typeof key === 'number') return String(key);
+  return key.indexOf('~') === -1 && key.indexOf('/') === -1 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -247,6 +247,13 @@ describe('duplicate keys', () => {
     expect(result.locations.has('/a/x')).toBe(false);
   });
 
+  it('forgets every descendant of a replaced value, however deep, but keeps the later value\'s', () => {
+    const result = parseJson('{"o": {"a": {"x": [1]}, "a": {"y": 2}}, "o": {"b": [true]}, "p": {"a/b": 1, "a/b": {"c": 2}}}');
+    expect(result.diagnostics.map((d) => d.pointer)).toEqual(['/o/a', '/o', '/p/a~1b']);
+    expect([...result.locations.keys()].sort()).toEqual(['', '/o', '/o/b', '/o/b/0', '/p', '/p/a~1b', '/p/a~1b/c']);
+    expect(result.locations.get('/o')?.value).toEqual({ start: at(1, 46), end: at(1, 59) });
+  });
+
   it('reports a duplicate of an inherited name like "constructor" only when repeated', () => {
     expect(parseJson('{"constructor": 1}').diagnostics).toEqual([]);
     expect(parseJson('{"constructor": 1, "constructor": 2}').diagnostics).toHaveLength(1);

@@ -3,7 +3,6 @@ import type { DataModelResult, DataShape } from '../data-model/index.js';
 import { createTypeEnv, parseCondition, parseDynamic } from '../expressions/index.js';
 import type { DynamicParseResult, ExprType, ScopeTypes, TypeEnv } from '../expressions/index.js';
 import type { ValueSpec } from '../catalogue/index.js';
-import type { FlowJsonVersion } from '../versions.js';
 import { hasOwn, isRecord } from './json-type.js';
 import type { ComponentNode, FlowModel, ScreenNode } from './model.js';
 
@@ -11,18 +10,31 @@ import type { ComponentNode, FlowModel, ScreenNode } from './model.js';
 // fields, and parsed `${...}` strings. Keyed by the model's own objects, so they live exactly as
 // long as one validation and every rule pays the parsing cost once.
 
-const dataModels = new WeakMap<ScreenNode, DataModelResult | null>();
-const formFields = new WeakMap<ScreenNode, Map<string, ComponentNode>>();
-const envs = new WeakMap<ScreenNode, TypeEnv>();
+/** Everything derived from one screen, computed on first use. */
+interface ScreenViews {
+  dataModel?: DataModelResult | null;
+  formFields?: Map<string, ComponentNode>;
+  scope?: ScopeTypes;
+  env?: TypeEnv;
+}
+
+const views = new WeakMap<ScreenNode, ScreenViews>();
 const globalScopes = new WeakMap<FlowModel, Record<string, ScopeTypes>>();
+
+function viewsOf(screen: ScreenNode): ScreenViews {
+  let v = views.get(screen);
+  if (!v) views.set(screen, (v = {}));
+  return v;
+}
 
 /** The screen's parsed `data` declaration; undefined when the screen declares none (or not an object). */
 export function dataModelOf(screen: ScreenNode): DataModelResult | undefined {
-  let cached = dataModels.get(screen);
+  const v = viewsOf(screen);
+  let cached = v.dataModel;
   if (cached === undefined) {
     const declared = screen.value['data'];
     cached = hasOwn(screen.value, 'data') && isRecord(declared) ? parseDataModel(declared, { requireExamples: false }) : null;
-    dataModels.set(screen, cached);
+    v.dataModel = cached;
   }
   return cached ?? undefined;
 }
@@ -34,37 +46,52 @@ export function dataFieldsOf(screen: ScreenNode): Readonly<Record<string, DataSh
 
 /** Input components of a screen by `name` (first one wins; duplicates are form-names' business). */
 export function formFieldsOf(screen: ScreenNode): ReadonlyMap<string, ComponentNode> {
-  let cached = formFields.get(screen);
+  const v = viewsOf(screen);
+  let cached = v.formFields;
   if (!cached) {
     cached = new Map();
     for (const c of screen.components) {
       const name = c.value['name'];
       if (c.spec?.formValue && typeof name === 'string' && !cached.has(name)) cached.set(name, c);
     }
-    formFields.set(screen, cached);
+    v.formFields = cached;
   }
   return cached;
+}
+
+function scalarType(t: string): ExprType {
+  return t === 'array' ? { kind: 'array', items: { kind: 'unknown' } } : t === 'object' ? { kind: 'object', fields: {}, open: true } : ({ kind: t } as ExprType);
 }
 
 /** The type of `${form.<name>}` for an input, honouring variants such as CalendarPicker ranges. */
 export function formValueType(c: ComponentNode): ExprType | undefined {
   const spec = c.spec;
   if (!spec?.formValue) return undefined;
-  const variant = spec.formValueVariants?.find((v) => c.value[v.property] === v.equals);
-  const chosen = variant ?? spec.formValue;
-  const scalar = (t: string): ExprType => (t === 'array' ? { kind: 'array', items: { kind: 'unknown' } } : t === 'object' ? { kind: 'object', fields: {}, open: true } : ({ kind: t } as ExprType));
-  if (chosen.type === 'array') return { kind: 'array', items: chosen.items ? scalar(chosen.items) : { kind: 'unknown' } };
-  return scalar(chosen.type);
+  let chosen: { readonly type: string; readonly items?: string } = spec.formValue;
+  if (spec.formValueVariants) {
+    for (const v of spec.formValueVariants) {
+      if (c.value[v.property] !== v.equals) continue;
+      chosen = v;
+      break;
+    }
+  }
+  if (chosen.type === 'array') return { kind: 'array', items: chosen.items ? scalarType(chosen.items) : { kind: 'unknown' } };
+  return scalarType(chosen.type);
 }
 
 function scopeOf(screen: ScreenNode): ScopeTypes {
+  const v = viewsOf(screen);
+  if (v.scope) return v.scope;
   const form: Record<string, ExprType> = {};
   for (const [name, c] of formFieldsOf(screen)) {
     const t = formValueType(c);
-    if (t) Object.defineProperty(form, name, { value: t, enumerable: true });
+    if (!t) continue;
+    // An input named "__proto__" must become a field, not the object's prototype.
+    if (name === '__proto__') Object.defineProperty(form, name, { value: t, enumerable: true });
+    else form[name] = t;
   }
   const data = dataModelOf(screen)?.shape;
-  return data ? { data, form } : { form };
+  return (v.scope = data ? { data, form } : { form });
 }
 
 /** Every screen's scope by id, computed only when a `${screen.<id>...}` reference asks for it. */
@@ -72,10 +99,7 @@ function globalScope(model: FlowModel): Record<string, ScopeTypes> {
   let cached = globalScopes.get(model);
   if (!cached) {
     const out: Record<string, ScopeTypes> = {};
-    for (const [id, screen] of model.screenById) {
-      let scope: ScopeTypes | undefined;
-      Object.defineProperty(out, id, { enumerable: true, get: () => (scope ??= scopeOf(screen)) });
-    }
+    for (const [id, screen] of model.screenById) Object.defineProperty(out, id, { enumerable: true, get: () => scopeOf(screen) });
     cached = out;
     globalScopes.set(model, cached);
   }
@@ -84,25 +108,29 @@ function globalScope(model: FlowModel): Record<string, ScopeTypes> {
 
 /** Types of `${data...}`, `${form...}` and `${screen.<id>...}` as seen from a screen. */
 export function typeEnvOf(model: FlowModel, screen: ScreenNode): TypeEnv {
-  let cached = envs.get(screen);
-  if (!cached) {
-    cached = createTypeEnv({ ...scopeOf(screen), screens: globalScope(model) });
-    envs.set(screen, cached);
-  }
-  return cached;
+  const v = viewsOf(screen);
+  return (v.env ??= createTypeEnv({ ...scopeOf(screen), screens: globalScope(model) }));
 }
 
-const MAX_PARSE_CACHE = 2000;
-const parses = new Map<string, DynamicParseResult>();
+interface ParseMemo {
+  readonly dynamic: Map<string, DynamicParseResult>;
+  readonly condition: Map<string, DynamicParseResult>;
+}
+const parses = new WeakMap<FlowModel, ParseMemo>();
 
-/** Parses a property string (or an If condition), memoised: the builder re-validates on every keystroke. */
-export function parseCached(source: string, version: FlowJsonVersion, condition = false): DynamicParseResult {
-  const key = `${condition ? 'c' : 'd'}${version}\u0000${source}`;
-  const hit = parses.get(key);
-  if (hit) return hit;
-  const parsed = condition ? parseCondition(source, { version }) : parseDynamic(source, { version });
-  if (parses.size >= MAX_PARSE_CACHE) parses.clear();
-  parses.set(key, parsed);
+/**
+ * Parses a property string (or an If condition) once per validation: several rules read the same
+ * strings. Deliberately not shared across validations, so each call pays its own way.
+ */
+export function parseCached(model: FlowModel, source: string, condition = false): DynamicParseResult {
+  let memo = parses.get(model);
+  if (!memo) parses.set(model, (memo = { dynamic: new Map(), condition: new Map() }));
+  const map = condition ? memo.condition : memo.dynamic;
+  let parsed = map.get(source);
+  if (!parsed) {
+    parsed = condition ? parseCondition(source, { version: model.version }) : parseDynamic(source, { version: model.version });
+    map.set(source, parsed);
+  }
   return parsed;
 }
 

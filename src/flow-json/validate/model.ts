@@ -1,4 +1,4 @@
-import { getActionSpec, getComponentSpec, resolvePropertyMap, SCREEN_SPEC } from '../catalogue/index.js';
+import { getActionSpec, getComponentSpec, resolvePropertyList, SCREEN_SPEC } from '../catalogue/index.js';
 import type { ActionName, ComponentSpec, ResolvedProperty, ValueSpec } from '../catalogue/index.js';
 import { childPointer } from '../diagnostics.js';
 import type { FlowJsonVersion } from '../versions.js';
@@ -70,25 +70,16 @@ export interface FlowModel {
   readonly routingModel: unknown;
 }
 
-interface Place {
-  readonly screen: ScreenNode;
-  readonly component: ComponentNode | undefined;
-  readonly form: ComponentNode | undefined;
-  readonly branches: readonly BranchRef[];
-  readonly property: ResolvedProperty | undefined;
-  readonly action: ActionNode | undefined;
-  /** The name of the property holding the value, for actions. */
-  readonly key: string;
-}
-
 /** Indexes a flow once so every rule reads screens, components, actions and dynamic strings directly. */
 export function buildModel(root: Readonly<Record<string, unknown>>, version: FlowJsonVersion): FlowModel {
   const screens: ScreenNode[] = [];
   const screenById = new Map<string, ScreenNode>();
   const list = root['screens'];
   if (Array.isArray(list)) {
-    list.forEach((value: unknown, index) => {
-      if (!isRecord(value)) return;
+    const builder = new ModelBuilder(version);
+    for (let index = 0; index < list.length; index++) {
+      const value: unknown = list[index];
+      if (!isRecord(value)) continue;
       const id = typeof value['id'] === 'string' ? value['id'] : undefined;
       const screen: ScreenNode = {
         id,
@@ -102,116 +93,187 @@ export function buildModel(root: Readonly<Record<string, unknown>>, version: Flo
       };
       screens.push(screen);
       if (id !== undefined && !screenById.has(id)) screenById.set(id, screen);
-      const place: Place = { screen, component: undefined, form: undefined, branches: [], property: undefined, action: undefined, key: '' };
-      for (const prop of resolvePropertyMap(SCREEN_SPEC.properties, version).values()) {
-        if (prop.value.kind === 'data-model' || !hasOwn(value, prop.name)) continue;
-        descend(value[prop.name], prop.value, childPointer(screen.pointer, prop.name), { ...place, property: prop, key: prop.name }, version);
-      }
-    });
+      builder.visitScreen(screen);
+    }
   }
   return { root, version, screens, screenById, dataApiVersion: root['data_api_version'], routingModel: root['routing_model'] };
 }
 
-function descend(value: unknown, spec: ValueSpec, pointer: string, place: Place, version: FlowJsonVersion): void {
-  if (typeof value === 'string') {
-    if (value.includes('${')) {
-      place.screen.dynamics.push({
-        pointer,
-        source: value,
-        property: place.property,
-        expected: spec,
-        component: place.component,
-        action: place.action,
-        screen: place.screen,
-      });
+const ANY: ValueSpec = { kind: 'any' };
+
+/**
+ * Walks a flow once, keeping where it is (screen, component, form, branches, property, action,
+ * key) in fields saved and restored around each step: a context object per value was the
+ * validator's largest source of garbage.
+ */
+class ModelBuilder {
+  private screen!: ScreenNode;
+  private component: ComponentNode | undefined;
+  /** The nearest enclosing Form. */
+  private form: ComponentNode | undefined;
+  private branches: readonly BranchRef[] = [];
+  /** The catalogue property being filled; undefined inside free-form payloads. */
+  private property: ResolvedProperty | undefined;
+  private action: ActionNode | undefined;
+  /** The name of the property holding the value, for actions. */
+  private key = '';
+
+  constructor(private readonly version: FlowJsonVersion) {}
+
+  visitScreen(screen: ScreenNode): void {
+    const value = screen.value;
+    this.screen = screen;
+    this.component = undefined;
+    this.form = undefined;
+    this.branches = [];
+    this.action = undefined;
+    for (const prop of resolvePropertyList(SCREEN_SPEC.properties, this.version)) {
+      if (prop.value.kind === 'data-model' || !hasOwn(value, prop.name)) continue;
+      this.property = prop;
+      this.key = prop.name;
+      this.descend(value[prop.name], prop.value, screen.pointer, prop.name);
     }
-    return;
   }
-  switch (spec.kind) {
-    case 'components':
-      if (Array.isArray(value)) value.forEach((item, i) => visitComponent(item, childPointer(pointer, i), place, version));
-      return;
-    case 'action':
-      if (isRecord(value)) visitAction(value, pointer, spec.actions, place, version);
-      return;
-    case 'object':
-      if (!isRecord(value)) return;
-      for (const [key, child] of Object.entries(value)) {
-        const prop = spec.properties[key];
-        const childSpec = prop ? prop.value : typeof spec.additionalProperties === 'object' ? spec.additionalProperties : { kind: 'any' as const };
-        descend(child, childSpec, childPointer(pointer, key), { ...place, key }, version);
+
+  /** Indexes the value at `parent` + `key`; its pointer is built only for what gets indexed. */
+  private descend(value: unknown, spec: ValueSpec, parent: string, key: string | number): void {
+    if (typeof value === 'string') {
+      if (value.includes('${')) {
+        this.screen.dynamics.push({
+          pointer: childPointer(parent, key),
+          source: value,
+          property: this.property,
+          expected: spec,
+          component: this.component,
+          action: this.action,
+          screen: this.screen,
+        });
       }
       return;
-    case 'array':
-      if (Array.isArray(value)) value.forEach((item, i) => descend(item, spec.items, childPointer(pointer, i), place, version));
-      return;
-    case 'oneOf': {
-      const option = spec.options.find((o) => matchesKind(value, o));
-      if (option) descend(value, option, pointer, place, version);
-      return;
     }
-    case 'any':
-      // Free-form values (payloads, init-values): still index their dynamic strings.
-      if (Array.isArray(value)) value.forEach((item, i) => descend(item, spec, childPointer(pointer, i), { ...place, property: undefined }, version));
-      else if (isRecord(value)) for (const [k, v] of Object.entries(value)) descend(v, spec, childPointer(pointer, k), { ...place, property: undefined }, version);
-      return;
-    default:
-      return;
+    if (typeof value !== 'object' || value === null) return; // numbers and booleans hold nothing to index
+    this.descendInto(value, spec, childPointer(parent, key));
   }
-}
 
-function visitComponent(value: unknown, pointer: string, place: Place, version: FlowJsonVersion): void {
-  if (!isRecord(value) || typeof value['type'] !== 'string') return;
-  const type = value['type'];
-  const spec = getComponentSpec(type);
-  const node: ComponentNode = {
-    type,
-    value,
-    pointer,
-    spec,
-    screen: place.screen,
-    parent: place.component,
-    form: place.form,
-    branches: place.branches,
-  };
-  place.screen.components.push(node);
-  if (!spec) return;
-  const conditional = spec.category === 'conditional';
-  for (const prop of resolvePropertyMap(spec.properties, version).values()) {
-    if (!hasOwn(value, prop.name)) continue;
-    const childPlace: Place = {
-      screen: place.screen,
-      component: node,
-      form: type === 'Form' ? node : place.form,
-      branches: place.branches,
-      property: prop,
-      action: place.action,
-      key: prop.name,
+  /** Indexes an object or array at `pointer`. */
+  private descendInto(value: object, spec: ValueSpec, pointer: string): void {
+    switch (spec.kind) {
+      case 'components':
+        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) this.visitComponent(value[i], childPointer(pointer, i));
+        return;
+      case 'action':
+        if (isRecord(value)) this.visitAction(value, pointer, spec.actions);
+        return;
+      case 'object': {
+        if (Array.isArray(value)) return;
+        const record = value as Record<string, unknown>;
+        const saved = this.key;
+        const extra = typeof spec.additionalProperties === 'object' ? spec.additionalProperties : ANY;
+        for (const key in record) {
+          if (!hasOwn(record, key)) continue;
+          const prop = spec.properties[key];
+          this.key = key;
+          this.descend(record[key], prop ? prop.value : extra, pointer, key);
+        }
+        this.key = saved;
+        return;
+      }
+      case 'array':
+        if (Array.isArray(value)) for (let i = 0; i < value.length; i++) this.descend(value[i], spec.items, pointer, i);
+        return;
+      case 'oneOf':
+        for (const option of spec.options) {
+          if (!matchesKind(value, option)) continue;
+          this.descendInto(value, option, pointer);
+          return;
+        }
+        return;
+      case 'any': {
+        // Free-form values (payloads, init-values): still index their dynamic strings.
+        const saved = this.property;
+        this.property = undefined;
+        if (Array.isArray(value)) {
+          for (let i = 0; i < value.length; i++) this.descend(value[i], spec, pointer, i);
+        } else {
+          const record = value as Record<string, unknown>;
+          for (const key in record) if (hasOwn(record, key)) this.descend(record[key], spec, pointer, key);
+        }
+        this.property = saved;
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private visitComponent(value: unknown, pointer: string): void {
+    if (!isRecord(value) || typeof value['type'] !== 'string') return;
+    const type = value['type'];
+    const spec = getComponentSpec(type);
+    const node: ComponentNode = {
+      type,
+      value,
+      pointer,
+      spec,
+      screen: this.screen,
+      parent: this.component,
+      form: this.form,
+      branches: this.branches,
     };
-    if (conditional && prop.value.kind === 'components') {
-      descend(value[prop.name], prop.value, childPointer(pointer, prop.name), { ...childPlace, branches: [...place.branches, { owner: node, branch: prop.name }] }, version);
-    } else if (conditional && prop.value.kind === 'object' && isRecord(value[prop.name])) {
-      // Switch cases: one branch per key.
-      for (const [key, branch] of Object.entries(value[prop.name] as Record<string, unknown>)) {
-        const branchSpec = typeof prop.value.additionalProperties === 'object' ? prop.value.additionalProperties : prop.value.properties[key]?.value;
-        if (!branchSpec) continue;
-        descend(branch, branchSpec, childPointer(childPointer(pointer, prop.name), key), { ...childPlace, branches: [...place.branches, { owner: node, branch: `${prop.name}.${key}` }] }, version);
+    this.screen.components.push(node);
+    if (!spec) return;
+    const conditional = spec.category === 'conditional';
+    const { component, form, branches, property, key } = this;
+    this.component = node;
+    if (type === 'Form') this.form = node;
+    for (const prop of resolvePropertyList(spec.properties, this.version)) {
+      if (!hasOwn(value, prop.name)) continue;
+      this.property = prop;
+      this.key = prop.name;
+      const child = value[prop.name];
+      if (conditional && prop.value.kind === 'components') {
+        this.branches = [...branches, { owner: node, branch: prop.name }];
+        this.descend(child, prop.value, pointer, prop.name);
+        this.branches = branches;
+      } else if (conditional && prop.value.kind === 'object' && isRecord(child)) {
+        // Switch cases: one branch per key.
+        const at = childPointer(pointer, prop.name);
+        for (const caseKey in child) {
+          if (!hasOwn(child, caseKey)) continue;
+          const branchSpec = typeof prop.value.additionalProperties === 'object' ? prop.value.additionalProperties : prop.value.properties[caseKey]?.value;
+          if (!branchSpec) continue;
+          this.branches = [...branches, { owner: node, branch: `${prop.name}.${caseKey}` }];
+          this.descend(child[caseKey], branchSpec, at, caseKey);
+          this.branches = branches;
+        }
+      } else {
+        this.descend(child, prop.value, pointer, prop.name);
       }
-    } else {
-      descend(value[prop.name], prop.value, childPointer(pointer, prop.name), childPlace, version);
     }
+    this.component = component;
+    this.form = form;
+    this.property = property;
+    this.key = key;
   }
-}
 
-function visitAction(value: Record<string, unknown>, pointer: string, allowed: readonly ActionName[], place: Place, version: FlowJsonVersion): void {
-  const name = typeof value['name'] === 'string' ? value['name'] : '';
-  const action: ActionNode = { name, value, pointer, property: place.key, allowed, component: place.component, screen: place.screen };
-  place.screen.actions.push(action);
-  const spec = getActionSpec(name);
-  if (!spec) return;
-  for (const prop of resolvePropertyMap(spec.properties, version).values()) {
-    if (!hasOwn(value, prop.name)) continue;
-    descend(value[prop.name], prop.value, childPointer(pointer, prop.name), { ...place, property: prop, action, key: prop.name }, version);
+  private visitAction(value: Record<string, unknown>, pointer: string, allowed: readonly ActionName[]): void {
+    const name = typeof value['name'] === 'string' ? value['name'] : '';
+    const action: ActionNode = { name, value, pointer, property: this.key, allowed, component: this.component, screen: this.screen };
+    this.screen.actions.push(action);
+    const spec = getActionSpec(name);
+    if (!spec) return;
+    const { property, key } = this;
+    const outer = this.action;
+    this.action = action;
+    for (const prop of resolvePropertyList(spec.properties, this.version)) {
+      if (!hasOwn(value, prop.name)) continue;
+      this.property = prop;
+      this.key = prop.name;
+      this.descend(value[prop.name], prop.value, pointer, prop.name);
+    }
+    this.action = outer;
+    this.property = property;
+    this.key = key;
   }
 }
 

@@ -52,7 +52,7 @@ interface LiveSession {
   replyMessageId?: string;
   /** Completion and bookkeeping work started by the runtime's callbacks; awaited before answering. */
   work: Promise<void>;
-  readonly exchanges: Omit<ExchangeRecord, 'response' | 'data'>[];
+  readonly exchanges: ExchangeRecord[];
   readonly createdAt: Date;
 }
 
@@ -123,7 +123,7 @@ async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'sessio
   const onExchange = (record: ExchangeRecord): void => {
     const at = ctx.clock();
     const errorCode = errorCodeOf(record);
-    live.exchanges.push({ action: record.action, screen: record.screen, status: record.status, latencyMs: Math.round(record.latencyMs), ...(record.error === undefined ? {} : { error: record.error }) });
+    live.exchanges.push({ ...record, latencyMs: Math.round(record.latencyMs) });
     ctx.background.track(
       (async () => {
         await recordSample(ctx.store, {
@@ -340,7 +340,8 @@ export function sessionView(live: LiveSession): Record<string, unknown> {
     },
     completion: s.completion === undefined ? null : { response_json: s.completion, reply_message_id: live.replyMessageId ?? null },
     summary: s.status === 'completed' ? s.summary() : undefined,
-    exchanges: live.exchanges.map((e) => ({ action: e.action, screen: e.screen, status: e.status, latency_ms: e.latencyMs, ...(e.error === undefined ? {} : { error: e.error }) })),
+    // The decrypted request and response, as the builder's endpoint log shows them.
+    exchanges: live.exchanges.map((e) => ({ action: e.action, screen: e.screen, status: e.status, latency_ms: e.latencyMs, request: e.data, response: e.response, ...(e.error === undefined ? {} : { error: e.error }) })),
   };
 }
 

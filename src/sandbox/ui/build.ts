@@ -1,7 +1,7 @@
 // Builds ui/dist with Vite when it is missing or older than its sources (the app, and the runtime
 // and validator it bundles), for tests and `waflow dev` in a fresh checkout. Vite is a
 // devDependency: it is imported only when a build is needed.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_UI_DIST } from './static.js';
@@ -44,8 +44,38 @@ export function uiStale(distDir: string = DEFAULT_UI_DIST): boolean {
 /** Runs `vite build` on ui/ (offline) when ui/dist is missing or stale, or when `force` is set. */
 export async function ensureUiBuilt(options: { force?: boolean } = {}): Promise<{ built: boolean; distDir: string }> {
   if (options.force !== true && !uiStale()) return { built: false, distDir: DEFAULT_UI_DIST };
-  const vite = await import('vite');
-  await vite.build({ configFile: join(UI_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-  if (!uiBuilt()) throw new Error(`vite build finished but ${DEFAULT_UI_DIST}/index.html is missing`);
-  return { built: true, distDir: DEFAULT_UI_DIST };
+  // Test workers may get here together: one builds, the others wait and find it fresh.
+  await acquireLock();
+  try {
+    if (options.force !== true && !uiStale()) return { built: false, distDir: DEFAULT_UI_DIST };
+    const vite = await import('vite');
+    await vite.build({ configFile: join(UI_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+    if (!uiBuilt()) throw new Error(`vite build finished but ${DEFAULT_UI_DIST}/index.html is missing`);
+    return { built: true, distDir: DEFAULT_UI_DIST };
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+// Under node_modules (ignored by git), beside the packages the build needs.
+const LOCK = join(REPO, 'node_modules', '.waflow-ui-build-lock');
+const LOCK_STALE_MS = 120_000;
+
+async function acquireLock(): Promise<void> {
+  const deadline = Date.now() + LOCK_STALE_MS;
+  for (;;) {
+    try {
+      mkdirSync(LOCK); // atomic: fails while another process holds it
+      return;
+    } catch {
+      let age = 0;
+      try {
+        age = Date.now() - statSync(LOCK).mtimeMs;
+      } catch {
+        continue; // released meanwhile
+      }
+      if (age > LOCK_STALE_MS || Date.now() > deadline) rmSync(LOCK, { recursive: true, force: true });
+      else await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }

@@ -1,5 +1,5 @@
 import { COMPONENT_SPECS, FLOW_SPEC, getActionSpec, getComponentSpec, resolvePropertyMap, SCREEN_SPEC } from '../../catalogue/index.js';
-import type { ActionName, PropertySpec, ValueSpec } from '../../catalogue/index.js';
+import type { ActionName, PropertySpec, ResolvedProperty, ValueSpec } from '../../catalogue/index.js';
 import { childPointer } from '../../diagnostics.js';
 import { describeRange, inRange, type FlowJsonVersion } from '../../versions.js';
 import { hasOwn, isRecord, jsonTypeOf } from '../json-type.js';
@@ -38,7 +38,7 @@ export const catalogueConformance: Rule = {
     if (!Array.isArray(screens)) return;
     screens.forEach((screen: unknown, i) => {
       const pointer = `/screens/${i}`;
-      if (!isRecord(screen)) return checker.checkValue(screen, { kind: 'object', properties: {} }, pointer, 'a screen', false);
+      if (!isRecord(screen)) return checker.checkValue(screen, { kind: 'object', properties: {} }, pointer, undefined, 'a screen', false);
       const id = typeof screen['id'] === 'string' ? `screen '${screen['id']}'` : `screen #${i}`;
       checker.checkObject(screen, SCREEN_SPEC.properties, pointer, id);
     });
@@ -57,38 +57,39 @@ class Checker {
     pointer: string,
     owner: string,
     additional: boolean | ValueSpec = false,
-    ignore: readonly string[] = [],
+    ignore?: string,
   ): void {
-    const resolved = resolvePropertyMap(properties, this.version);
-    for (const [key, child] of Object.entries(value)) {
-      if (ignore.includes(key)) continue;
+    const plan = objectPlan(properties, this.version);
+    const resolved = plan.byName;
+    for (const key in value) {
+      if (!hasOwn(value, key) || key === ignore) continue;
+      const child = value[key];
       const prop = resolved.get(key);
-      const at = childPointer(pointer, key);
       if (prop) {
-        this.checkValue(child, prop.value, at, `'${key}'`, prop.dynamic);
+        this.checkValue(child, prop.value, pointer, key, plan.labels.get(key)!, prop.dynamic);
         continue;
       }
       const known = properties[key];
       if (known && hasOwn(properties, key)) {
         this.report({
           code: 'INVALID_PROPERTY_KEY',
-          pointer: at,
+          pointer: childPointer(pointer, key),
           message: `Property '${key}' of ${owner} is not available in Flow JSON ${this.version}: it exists in ${describeRange(known.versions ?? { since: this.version })}. Change "version" or remove the property.`,
         });
       } else if (additional === true) {
         continue;
       } else if (typeof additional === 'object') {
-        this.checkValue(child, additional, at, `'${key}'`, false);
+        this.checkValue(child, additional, pointer, key, `'${key}'`, false);
       } else {
         this.report({
           code: 'INVALID_PROPERTY_KEY',
-          pointer: at,
+          pointer: childPointer(pointer, key),
           message: `Property '${key}' cannot be specified on ${owner}.${suggest(key, [...resolved.keys()])}`,
         });
       }
     }
-    for (const prop of resolved.values()) {
-      if (prop.required && !hasOwn(value, prop.name)) {
+    for (const prop of plan.required) {
+      if (!hasOwn(value, prop.name)) {
         this.report({
           code: 'MISSING_REQUIRED_PROPERTY',
           pointer,
@@ -98,24 +99,34 @@ class Checker {
     }
   }
 
-  checkValue(value: unknown, spec: ValueSpec, pointer: string, label: string, dynamic: boolean): void {
+  /**
+   * Checks the value at `parent` + `key` (key undefined: at `parent` itself). The pointer is built
+   * only when it is needed (a report, or a container's children): most values are leaves that pass.
+   */
+  checkValue(value: unknown, spec: ValueSpec, parent: string, key: string | number | undefined, label: string, dynamic: boolean): void {
     // A dynamic reference stands for a value of this type; its type is checked against the data model elsewhere.
     if (dynamic && typeof value === 'string' && value.includes('${')) return;
     switch (spec.kind) {
       case 'string':
-        return this.checkString(value, spec, pointer, label, dynamic);
+        return this.checkString(value, spec, parent, key, label, dynamic);
       case 'number':
-        return this.checkNumber(value, spec, pointer, label);
+        return this.checkNumber(value, spec, parent, key, label);
       case 'boolean':
-        if (typeof value !== 'boolean') this.typeError(value, 'boolean', pointer, label, dynamic);
+        if (typeof value !== 'boolean') this.typeError(value, 'boolean', at(parent, key), label, dynamic);
         return;
-      case 'array':
+      case 'array': {
+        const pointer = at(parent, key);
         if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
         this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label);
-        value.forEach((item, i) => this.checkValue(item, spec.items, childPointer(pointer, i), `${label} item`, false));
+        if (value.length > 0) {
+          const itemLabel = `${label} item`;
+          for (let i = 0; i < value.length; i++) if (i in value) this.checkValue(value[i], spec.items, pointer, i, itemLabel, false);
+        }
         if (spec.uniqueBy) this.checkUnique(value, spec.uniqueBy, pointer, label);
         return;
-      case 'object':
+      }
+      case 'object': {
+        const pointer = at(parent, key);
         if (!isRecord(value)) {
           // A typed object (the screen layout) written as a bare name: Meta calls it an invalid value.
           const typeProp = spec.properties['type']?.value;
@@ -129,7 +140,9 @@ class Checker {
           return this.typeError(value, 'object', pointer, label, dynamic);
         }
         return this.checkObject(value, spec.properties, pointer, label, spec.additionalProperties ?? false);
-      case 'components':
+      }
+      case 'components': {
+        const pointer = at(parent, key);
         if (!Array.isArray(value)) return this.typeError(value, 'array', pointer, label, dynamic);
         if (value.length === 0 && (spec.minItems ?? 0) >= 1) {
           // Meta reports an empty component list (If `then`, Form `children`) as an invalid value.
@@ -137,18 +150,18 @@ class Checker {
         } else {
           this.checkCount(value.length, spec.minItems, spec.maxItems, pointer, label, 'component');
         }
-        value.forEach((item, i) => this.checkComponent(item, childPointer(pointer, i)));
+        for (let i = 0; i < value.length; i++) if (i in value) this.checkComponent(value[i], childPointer(pointer, i));
         return;
+      }
       case 'action':
-        return this.checkAction(value, spec.actions, pointer, label);
+        return this.checkAction(value, spec.actions, at(parent, key), label);
       case 'oneOf': {
-        const option = spec.options.find((o) => matchesKind(value, o));
-        if (option) return this.checkValue(value, option, pointer, label, dynamic);
+        for (const option of spec.options) if (matchesKind(value, option)) return this.checkValue(value, option, parent, key, label, dynamic);
         const expected = [...new Set(spec.options.map(kindName))].join(' or ');
-        return this.typeError(value, expected, pointer, label, dynamic);
+        return this.typeError(value, expected, at(parent, key), label, dynamic);
       }
       case 'data-model':
-        if (!isRecord(value)) this.typeError(value, 'object', pointer, label, false);
+        if (!isRecord(value)) this.typeError(value, 'object', at(parent, key), label, false);
         return; // its inside is the data-model rule's business
       case 'any':
         return;
@@ -180,7 +193,7 @@ class Checker {
       });
       return;
     }
-    this.checkObject(value, spec.properties, pointer, type, false, ['type']);
+    this.checkObject(value, spec.properties, pointer, type, false, 'type');
   }
 
   checkAction(value: unknown, allowed: readonly ActionName[], pointer: string, label: string): void {
@@ -192,8 +205,9 @@ class Checker {
     }
     if (typeof name !== 'string') return this.typeError(name, 'string', childPointer(pointer, 'name'), "'name'", false);
     const spec = getActionSpec(name);
-    const available = allowed.filter((a) => inRange(this.version, getActionSpec(a)?.versions));
-    if (!spec || !available.includes(name as ActionName)) {
+    // The same test as "name is among the allowed actions this version has", without building that list.
+    if (!spec || !allowed.includes(name as ActionName) || !inRange(this.version, spec.versions)) {
+      const available = allowed.filter((a) => inRange(this.version, getActionSpec(a)?.versions));
       const why = spec && !inRange(this.version, spec.versions) ? ` Action '${name}' needs ${describeRange(spec.versions)}.` : '';
       this.report({
         code: 'INVALID_ENUM_VALUE',
@@ -202,40 +216,40 @@ class Checker {
       });
       return;
     }
-    this.checkObject(value, spec.properties, pointer, `action '${name}'`, false, ['name']);
+    this.checkObject(value, spec.properties, pointer, `action '${name}'`, false, 'name');
   }
 
-  private checkString(value: unknown, spec: Extract<ValueSpec, { kind: 'string' }>, pointer: string, label: string, dynamic: boolean): void {
-    if (typeof value !== 'string') return this.typeError(value, 'string', pointer, label, dynamic);
+  private checkString(value: unknown, spec: Extract<ValueSpec, { kind: 'string' }>, parent: string, key: string | number | undefined, label: string, dynamic: boolean): void {
+    if (typeof value !== 'string') return this.typeError(value, 'string', at(parent, key), label, dynamic);
     if (spec.enum && !spec.enum.includes(value)) {
-      this.report({ code: 'INVALID_ENUM_VALUE', pointer, message: `Invalid value '${value}' for ${label}. Value should be one of: [${spec.enum.join(', ')}].` });
+      this.report({ code: 'INVALID_ENUM_VALUE', pointer: at(parent, key), message: `Invalid value '${value}' for ${label}. Value should be one of: [${spec.enum.join(', ')}].` });
       return;
     }
     const length = characterCount(value, spec.minLength, spec.maxLength);
     if (spec.minLength !== undefined && length < spec.minLength) {
       const what = spec.minLength === 1 ? 'must not be empty' : `should have at least ${spec.minLength} characters`;
-      this.report({ code: 'MIN_CHARS_REQUIRED', pointer, message: `Property ${label} ${what}.` });
+      this.report({ code: 'MIN_CHARS_REQUIRED', pointer: at(parent, key), message: `Property ${label} ${what}.` });
     }
     if (spec.maxLength !== undefined && length > spec.maxLength) {
-      this.report({ code: 'MAX_CHARS_EXCEEDED', pointer, message: `Property ${label} has ${length} characters; at most ${spec.maxLength} are allowed. Shorten it.` });
+      this.report({ code: 'MAX_CHARS_EXCEEDED', pointer: at(parent, key), message: `Property ${label} has ${length} characters; at most ${spec.maxLength} are allowed. Shorten it.` });
     }
     if (spec.pattern !== undefined && !anchored(spec.pattern).test(value)) {
-      this.report({ code: 'PATTERN_MISMATCH', pointer, message: `Property ${label} should match the pattern '${spec.pattern}', but is '${value}'.` });
+      this.report({ code: 'PATTERN_MISMATCH', pointer: at(parent, key), message: `Property ${label} should match the pattern '${spec.pattern}', but is '${value}'.` });
     }
     if (spec.format && !matchesFormat(value, spec.format)) {
-      this.report({ code: 'INVALID_PROPERTY_VALUE_FORMAT', pointer, message: `Property ${label} should be in '${spec.format}' format${spec.format === 'date' ? ' (YYYY-MM-DD)' : ''}, but is '${value}'.` });
+      this.report({ code: 'INVALID_PROPERTY_VALUE_FORMAT', pointer: at(parent, key), message: `Property ${label} should be in '${spec.format}' format${spec.format === 'date' ? ' (YYYY-MM-DD)' : ''}, but is '${value}'.` });
     }
   }
 
-  private checkNumber(value: unknown, spec: Extract<ValueSpec, { kind: 'number' }>, pointer: string, label: string): void {
+  private checkNumber(value: unknown, spec: Extract<ValueSpec, { kind: 'number' }>, parent: string, key: string | number | undefined, label: string): void {
     if (typeof value !== 'number' || (spec.integer && !Number.isInteger(value))) {
-      return this.typeError(value, spec.integer ? 'integer' : 'number', pointer, label, false);
+      return this.typeError(value, spec.integer ? 'integer' : 'number', at(parent, key), label, false);
     }
     if (spec.minimum !== undefined && value < spec.minimum) {
-      this.report({ code: 'MINIMUM_VALUE_REQUIRED', pointer, message: `The minimum value allowed for property ${label} is ${spec.minimum}; found ${value}.` });
+      this.report({ code: 'MINIMUM_VALUE_REQUIRED', pointer: at(parent, key), message: `The minimum value allowed for property ${label} is ${spec.minimum}; found ${value}.` });
     }
     if (spec.maximum !== undefined && value > spec.maximum) {
-      this.report({ code: 'MAXIMUM_VALUE_REQUIRED', pointer, message: `The maximum value allowed for property ${label} is ${spec.maximum}; found ${value}.` });
+      this.report({ code: 'MAXIMUM_VALUE_REQUIRED', pointer: at(parent, key), message: `The maximum value allowed for property ${label} is ${spec.maximum}; found ${value}.` });
     }
   }
 
@@ -250,14 +264,15 @@ class Checker {
 
   private checkUnique(items: readonly unknown[], key: string, pointer: string, label: string): void {
     const seen = new Set<unknown>();
-    items.forEach((item, i) => {
-      if (!isRecord(item) || !hasOwn(item, key)) return;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!isRecord(item) || !hasOwn(item, key)) continue;
       const id = item[key];
       if (seen.has(id)) {
         this.report({ code: 'DUPLICATE_ITEM_IDS', pointer: childPointer(childPointer(pointer, i), key), message: `Duplicate ${key} '${String(id)}' in ${label}: each item needs its own ${key}, since the selection reports it.` });
       }
       seen.add(id);
-    });
+    }
   }
 
   private typeError(value: unknown, expected: string, pointer: string, label: string, dynamic: boolean): void {
@@ -268,6 +283,35 @@ class Checker {
       message: `Expected property ${label} to be of type '${expected}'${alt}, but found '${jsonTypeOf(value)}'.`,
     });
   }
+}
+
+/** The pointer of member `key` of `parent` (key undefined: `parent` itself). */
+function at(parent: string, key: string | number | undefined): string {
+  return key === undefined ? parent : childPointer(parent, key);
+}
+
+interface ObjectPlan {
+  readonly byName: ReadonlyMap<string, ResolvedProperty>;
+  /** `'name'` as messages quote each property, built once. */
+  readonly labels: ReadonlyMap<string, string>;
+  readonly required: readonly ResolvedProperty[];
+}
+
+// Keyed by the immutable catalogue's property tables, so each owner is prepared once per version.
+const plans = new WeakMap<Readonly<Record<string, PropertySpec>>, Map<FlowJsonVersion, ObjectPlan>>();
+
+function objectPlan(properties: Readonly<Record<string, PropertySpec>>, version: FlowJsonVersion): ObjectPlan {
+  let byVersion = plans.get(properties);
+  if (!byVersion) plans.set(properties, (byVersion = new Map()));
+  let plan = byVersion.get(version);
+  if (!plan) {
+    const byName = resolvePropertyMap(properties, version);
+    const labels = new Map<string, string>();
+    for (const name of byName.keys()) labels.set(name, `'${name}'`);
+    plan = { byName, labels, required: [...byName.values()].filter((p) => p.required) };
+    byVersion.set(version, plan);
+  }
+  return plan;
 }
 
 /**

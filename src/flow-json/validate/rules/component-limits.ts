@@ -14,13 +14,11 @@ export const componentLimits: Rule = {
     const perFlow = new Map<string, ComponentNode[]>();
     for (const screen of model.screens) {
       for (const c of screen.components) {
-        if (c.spec?.maxPerFlow !== undefined) perFlow.set(c.type, [...(perFlow.get(c.type) ?? []), c]);
+        if (c.spec?.maxPerFlow !== undefined) listFor(perFlow, c.type).push(c);
         if (c.spec?.notOnTerminalScreen && screen.terminal) {
           report({ code: 'INVALID_COMPONENT_PLACEMENT', pointer: c.pointer, message: `${c.type} cannot be used on a terminal screen. Move it to a screen that leads to the terminal one.` });
         }
       }
-      // Footer has its own rule that understands branches.
-      const counted = screen.components.filter((c) => c.type !== 'Footer');
       if (screen.components.length > FLOW_LIMITS.maxComponentsPerScreen) {
         report({
           code: 'MAX_ALLOWED_COMPONENTS_PER_SCREEN',
@@ -28,8 +26,9 @@ export const componentLimits: Rule = {
           message: `Screen '${screen.id ?? screen.index}' has ${screen.components.length} components; at most ${FLOW_LIMITS.maxComponentsPerScreen} are allowed. Move some to another screen.`,
         });
       }
-      const byType = new Map<string, typeof counted>();
-      for (const c of counted) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+      const byType = new Map<string, ComponentNode[]>();
+      // Footer has its own rule that understands branches.
+      for (const c of screen.components) if (c.type !== 'Footer') listFor(byType, c.type).push(c);
       for (const [type, list] of byType) {
         const spec = list[0]!.spec;
         const max = spec ? maxPerScreen(spec, model.version) : undefined;
@@ -49,3 +48,10 @@ export const componentLimits: Rule = {
     }
   },
 };
+
+/** The list kept under `key`, created on first use. */
+function listFor(map: Map<string, ComponentNode[]>, key: string): ComponentNode[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}

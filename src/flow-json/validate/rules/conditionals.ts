@@ -40,7 +40,7 @@ export const conditionals: Rule = {
           fail("Expected property 'condition' to contain at least one operand. Write a boolean expression such as ${form.age} > 18, or a single boolean reference.");
           continue;
         }
-        const parsed = parseCached(condition, model.version, true);
+        const parsed = parseCached(model, condition, true);
         if (!parsed.ok) {
           const empty = /\(\s*\)/.exec(condition);
           fail(empty ? `Found invalid empty parentheses at column ${empty.index + 1}. Put an expression inside them or remove them.` : `Invalid condition syntax at column ${parsed.error.offset + 1}: ${parsed.error.message}.`);

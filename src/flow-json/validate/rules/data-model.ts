@@ -42,40 +42,43 @@ export const dataModel: Rule = {
 };
 
 function walk(decl: unknown, pointer: string, depth: number, report: (r: Report) => void): void {
-  const fail = (at: string, message: string): void => report({ code: 'INVALID_SCREEN_DATA', pointer: at, message });
-  if (depth > MAX_DEPTH) return fail(pointer, `Data model is nested more than ${MAX_DEPTH} levels deep.`);
+  if (depth > MAX_DEPTH) return fail(report, pointer, `Data model is nested more than ${MAX_DEPTH} levels deep.`);
   if (!isRecord(decl)) {
-    return fail(pointer, `Expected a field declaration object such as { "type": "string", "__example__": "text" }, but found '${jsonTypeOf(decl)}'.`);
+    return fail(report, pointer, `Expected a field declaration object such as { "type": "string", "__example__": "text" }, but found '${jsonTypeOf(decl)}'.`);
   }
   if (depth > 0 && hasOwn(decl, '__example__')) {
-    fail(childPointer(pointer, '__example__'), `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${pointer}'. Move the example to the top-level field.`);
+    fail(report, childPointer(pointer, '__example__'), `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${pointer}'. Move the example to the top-level field.`);
   }
-  if (!hasOwn(decl, 'type')) return fail(pointer, `Missing the definition of property 'type'. Add "type": one of ${TYPES.join(', ')}.`);
+  if (!hasOwn(decl, 'type')) return fail(report, pointer, `Missing the definition of property 'type'. Add "type": one of ${TYPES.join(', ')}.`);
   const type = decl['type'];
   if (typeof type !== 'string') {
-    return fail(childPointer(pointer, 'type'), `Expected the property 'type' to be of type string (one of ${TYPES.join(', ')}), but found '${jsonTypeOf(type)}'.`);
+    return fail(report, childPointer(pointer, 'type'), `Expected the property 'type' to be of type string (one of ${TYPES.join(', ')}), but found '${jsonTypeOf(type)}'.`);
   }
   if (!TYPES.includes(type)) {
-    return fail(childPointer(pointer, 'type'), `Unknown data type '${type}'. Use one of: ${TYPES.join(', ')}.${suggest(type, TYPES)}`);
+    return fail(report, childPointer(pointer, 'type'), `Unknown data type '${type}'. Use one of: ${TYPES.join(', ')}.${suggest(type, TYPES)}`);
   }
   if (type === 'array') {
-    if (!hasOwn(decl, 'items')) return fail(pointer, 'Missing the schema for property \'items\' in array. Declare its elements, e.g. "items": { "type": "string" }.');
+    if (!hasOwn(decl, 'items')) return fail(report, pointer, 'Missing the schema for property \'items\' in array. Declare its elements, e.g. "items": { "type": "string" }.');
     const items = decl['items'];
     if (typeof items === 'boolean') return;
-    if (!isRecord(items)) return fail(childPointer(pointer, 'items'), `Expected the property 'items' to be of type boolean or object, but found '${jsonTypeOf(items)}'. Write e.g. "items": { "type": "string" }.`);
+    if (!isRecord(items)) return fail(report, childPointer(pointer, 'items'), `Expected the property 'items' to be of type boolean or object, but found '${jsonTypeOf(items)}'. Write e.g. "items": { "type": "string" }.`);
     walk(items, childPointer(pointer, 'items'), depth + 1, report);
   }
   if (type === 'object' && hasOwn(decl, 'properties')) {
     const properties = decl['properties'];
     const at = childPointer(pointer, 'properties');
-    if (!isRecord(properties)) return fail(at, `Expected the property 'properties' to be an object of field declarations, but found '${jsonTypeOf(properties)}'.`);
+    if (!isRecord(properties)) return fail(report, at, `Expected the property 'properties' to be an object of field declarations, but found '${jsonTypeOf(properties)}'.`);
     for (const [key, sub] of Object.entries(properties)) {
       const subPointer = childPointer(at, key);
       if (key === '__example__') {
-        fail(subPointer, `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${subPointer}'. Move the example to the top-level field.`);
+        fail(report, subPointer, `Property '__example__' is allowed only on top-level fields of the data model. Invalid entry: '${subPointer}'. Move the example to the top-level field.`);
         continue;
       }
       walk(sub, subPointer, depth + 1, report);
     }
   }
+}
+
+function fail(report: (r: Report) => void, at: string, message: string): void {
+  report({ code: 'INVALID_SCREEN_DATA', pointer: at, message });
 }

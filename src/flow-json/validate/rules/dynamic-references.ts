@@ -53,7 +53,7 @@ function checkDynamic(model: FlowModel, screen: ScreenNode, d: DynamicValue, rep
     });
     return;
   }
-  const parsed = parseCached(d.source, model.version, condition);
+  const parsed = parseCached(model, d.source, condition);
   if (!parsed.ok) {
     if (condition) return; // the conditionals rule explains condition syntax
     report({
@@ -94,14 +94,34 @@ function checkDynamic(model: FlowModel, screen: ScreenNode, d: DynamicValue, rep
   if (d.expected) checkType(d, ast, inferred.type, d.expected, report);
 }
 
+interface Targets {
+  readonly options: readonly ValueSpec[];
+  /** The type each option stands for; undefined when some option takes anything. */
+  readonly targets: readonly ExprType[] | undefined;
+}
+
+// Keyed by the immutable catalogue's value specs: each is translated to types once.
+const targetsBySpec = new WeakMap<ValueSpec, Targets>();
+
+function targetsOf(expected: ValueSpec): Targets {
+  let cached = targetsBySpec.get(expected);
+  if (!cached) {
+    const options = expected.kind === 'oneOf' ? expected.options : [expected];
+    const targets = options.map(specToType);
+    cached = { options, targets: targets.some((t) => t === undefined) ? undefined : (targets as ExprType[]) };
+    targetsBySpec.set(expected, cached);
+  }
+  return cached;
+}
+
 function checkType(d: DynamicValue, ast: AstNode, type: ExprType, expected: ValueSpec, report: (r: Report) => void): void {
-  const options = expected.kind === 'oneOf' ? expected.options : [expected];
-  const targets = options.map(specToType);
-  if (targets.some((t) => t === undefined)) return; // somewhere that takes anything
-  const fitting = options.filter((_, i) => isAssignable(type, targets[i]!));
+  const { options, targets } = targetsOf(expected);
+  if (!targets) return; // somewhere that takes anything
+  let fitting: ValueSpec[] | undefined;
+  for (let i = 0; i < options.length; i++) if (isAssignable(type, targets[i]!)) (fitting ??= []).push(options[i]!);
   const shown = ast.kind === 'expression' && ast.expression.kind === 'reference' ? d.source.slice(ast.expression.start, ast.expression.end) : d.source;
-  if (fitting.length === 0) {
-    const names = [...new Set(targets.map((t) => t!.kind))];
+  if (!fitting) {
+    const names = [...new Set(targets.map((t) => t.kind))];
     const wanted = names.length === 1 ? `of type '${names[0]}'` : `of one of these types: [${names.join(', ')}]`;
     report({
       code: 'INVALID_SCREEN_DYNAMIC_DATA',
@@ -146,7 +166,6 @@ function checkReference(
   report: (r: Report) => void,
 ): boolean {
   const ref = toReference(node);
-  const expr = d.source.slice(node.start, node.end);
   const here = screen.id ?? `#${screen.index}`;
   if (ref.screen !== undefined) {
     if (versionGated || compareVersions(model.version, GLOBAL_REFERENCES_SINCE) < 0) return false; // reported as a version problem
@@ -157,7 +176,7 @@ function checkReference(
       report({
         code: 'INVALID_SCREEN_DATA',
         pointer: d.pointer,
-        message: `Global dynamic data '${expr}' used on screen '${here}' for ${where(d)} is invalid since screen '${here}' is the current screen. Use the local form ${local}.`,
+        message: `Global dynamic data '${d.source.slice(node.start, node.end)}' used on screen '${here}' for ${where(d)} is invalid since screen '${here}' is the current screen. Use the local form ${local}.`,
       });
       return false;
     }
@@ -169,7 +188,7 @@ function checkReference(
       report({
         code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
         pointer: d.pointer,
-        message: `Value of 'Form' component cannot be used in form binding: '${expr}' names the Form itself. Reference one of its inputs, e.g. \${form.<input name>}.`,
+        message: `Value of 'Form' component cannot be used in form binding: '${d.source.slice(node.start, node.end)}' names the Form itself. Reference one of its inputs, e.g. \${form.<input name>}.`,
       });
       return false;
     }
@@ -182,31 +201,31 @@ function checkReference(
     report({
       code: 'INVALID_SCREEN_DATA',
       pointer: d.pointer,
-      message: `Global dynamic data '${expr}' used on screen '${here}' for ${where(d)} is invalid since screen '${ref.screen}' is missing in the Flow JSON.${hint}`,
+      message: `Global dynamic data '${d.source.slice(node.start, node.end)}' used on screen '${here}' for ${where(d)} is invalid since screen '${ref.screen}' is missing in the Flow JSON.${hint}`,
     });
   } else if (resolution.code === 'not-an-object') {
     report({
       code: 'INVALID_SCREEN_DYNAMIC_DATA',
       pointer: d.pointer,
-      message: `'${expr}' on screen '${here}' for ${where(d)} is invalid: ${resolution.message}.${arrayHint(env, ref, resolution.segment)}`,
+      message: `'${d.source.slice(node.start, node.end)}' on screen '${here}' for ${where(d)} is invalid: ${resolution.message}.${arrayHint(env, ref, resolution.segment)}`,
     });
   } else if (ref.screen !== undefined) {
     report({
       code: 'INVALID_SCREEN_DATA',
       pointer: d.pointer,
-      message: `Global dynamic data '${expr}' does not exist on screen '${ref.screen}' but is used on screen '${here}'.${hint}`,
+      message: `Global dynamic data '${d.source.slice(node.start, node.end)}' does not exist on screen '${ref.screen}' but is used on screen '${here}'.${hint}`,
     });
   } else if (ref.scope === 'form') {
     report({
       code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
       pointer: d.pointer,
-      message: `Missing Form component ${expr} for screen '${here}': no input on this screen is named '${failed}'.${hint}`,
+      message: `Missing Form component ${d.source.slice(node.start, node.end)} for screen '${here}': no input on this screen is named '${failed}'.${hint}`,
     });
   } else {
     report({
       code: missingCode(d),
       pointer: d.pointer,
-      message: `Missing dynamic data '${expr}' in the data model of screen '${here}'. Declare '${failed}' in the screen's "data".${hint}`,
+      message: `Missing dynamic data '${d.source.slice(node.start, node.end)}' in the data model of screen '${here}'. Declare '${failed}' in the screen's "data".${hint}`,
     });
   }
   return false;

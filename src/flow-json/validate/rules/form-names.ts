@@ -1,6 +1,6 @@
 import type { ComponentNode } from '../model.js';
 import type { Rule } from '../rule.js';
-import { inputComponents, mutuallyExclusive } from '../walk.js';
+import { mutuallyExclusive } from '../walk.js';
 
 export const formNames: Rule = {
   id: 'form-names',
@@ -9,16 +9,20 @@ export const formNames: Rule = {
   check({ model, report }) {
     for (const screen of model.screens) {
       const seen = new Map<string, ComponentNode[]>();
-      const named = [...inputComponents(screen), ...screen.components.filter((c) => c.type === 'Form')];
-      named.sort((a, b) => screen.components.indexOf(a) - screen.components.indexOf(b));
-      for (const c of named) {
+      // Inputs and Forms in screen order (a Form holds no value, so none is both).
+      for (const c of screen.components) {
+        if (c.spec?.formValue === undefined && c.type !== 'Form') continue;
         const name = c.value['name'];
         if (typeof name !== 'string') continue;
-        const earlier = seen.get(name) ?? [];
+        const earlier = seen.get(name);
+        if (!earlier) {
+          seen.set(name, [c]);
+          continue;
+        }
         if (earlier.some((e) => !mutuallyExclusive(e, c))) {
           report({ code: 'DUPLICATE_FORM_COMPONENT_NAMES', pointer: `${c.pointer}/name`, message: `Duplicate name found for Form components: '${name}'. Each input on a screen needs its own name.` });
         }
-        seen.set(name, [...earlier, c]);
+        earlier.push(c);
       }
     }
   },

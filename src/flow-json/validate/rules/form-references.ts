@@ -71,7 +71,7 @@ function checkKeys(
 /** The type of an init value: a literal's JSON type, or a `${...}` reference's declared type. */
 function typeOfValue(model: FlowModel, screen: ScreenNode, v: unknown): ExprType | undefined {
   if (typeof v === 'string' && v.includes('${')) {
-    const parsed = parseCached(v, model.version);
+    const parsed = parseCached(model, v);
     return parsed.ok ? inferType(parsed.value, typeEnvOf(model, screen)).type : undefined;
   }
   if (Array.isArray(v)) {

@@ -7,6 +7,8 @@ import type { ActionNode, ComponentNode, FlowModel, ScreenNode } from '../model.
 import type { Report, Rule } from '../rule.js';
 
 const NATIVE = FLOW_LIMITS.mediaPickersPerScreen.types;
+/** What follows an action's pointer for a value inside its payload. */
+const PAYLOAD = '/payload/';
 
 const MAX_PROPERTY: Readonly<Record<string, string>> = {
   PhotoPicker: 'max-uploaded-photos',
@@ -76,11 +78,11 @@ function checkPayloads(model: FlowModel, screen: ScreenNode, report: (r: Report)
   const uses = new Map<ActionNode, PickerUse[]>();
   for (const d of screen.dynamics) {
     const action = d.action;
-    if (!action || !d.pointer.startsWith(`${action.pointer}/payload/`)) continue;
-    const parsed = parseCached(d.source, model.version);
+    if (!action || !d.pointer.startsWith(action.pointer) || !d.pointer.startsWith(PAYLOAD, action.pointer.length)) continue;
+    const parsed = parseCached(model, d.source);
     if (!parsed.ok) continue;
     const plain = parsed.value.kind === 'expression' && parsed.value.form === 'reference';
-    const topLevel = plain && d.pointer.lastIndexOf('/') === `${action.pointer}/payload`.length;
+    const topLevel = plain && d.pointer.lastIndexOf('/') === action.pointer.length + PAYLOAD.length - 1;
     for (const node of referenceNodes(parsed.value)) {
       const ref = toReference(node);
       const first = ref.path[0];

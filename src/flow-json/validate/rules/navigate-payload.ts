@@ -47,7 +47,7 @@ export const navigatePayload: Rule = {
           }
           const shape = fields[key]!;
           if (typeof value === 'string' && value.includes('${')) {
-            const parsed = parseCached(value, model.version);
+            const parsed = parseCached(model, value);
             if (!parsed.ok) continue; // dynamic-references reports syntax errors
             const type = inferType(parsed.value, typeEnvOf(model, screen)).type;
             const wanted = shapeType(shape);

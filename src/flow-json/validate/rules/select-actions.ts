@@ -57,7 +57,7 @@ function checkUpdate(model: FlowModel, screen: ScreenNode, payload: unknown, poi
       continue;
     }
     if (typeof value === 'string' && value.includes('${')) {
-      const parsed = parseCached(value, model.version);
+      const parsed = parseCached(model, value);
       if (!parsed.ok || parsed.value.kind !== 'expression' || parsed.value.expression.kind !== 'reference') continue;
       const ref = toReference(parsed.value.expression);
       if (ref.scope === 'data' && ref.screen === undefined && ref.path.length === 1 && ref.path[0] === key) {

@@ -1,0 +1,125 @@
+// The browser suites' fixture: a sandbox on PGlite in a temp folder serving the built app, and a
+// real Chromium (Debian's, driven by playwright-core) pointed at it. Screenshots go to
+// artifacts/screenshots (gitignored); `docs` copies go to docs/screenshots for the README.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { createSandbox } from '../../src/sandbox/index.js';
+import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
+import { createApiKey } from '../../src/sandbox/auth.js';
+import { ensureUiBuilt, registerUiRoutes } from '../../src/sandbox/ui/index.js';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(REPO, 'artifacts', 'screenshots');
+export const DOCS_SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+
+/** Starting PGlite and Chromium on a busy two-core machine is slow; suites give beforeAll this much. */
+export const START_TIMEOUT_MS = 180_000;
+export const TEST_TIMEOUT_MS = 90_000;
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface BrowserSandbox {
+  readonly sandbox: Sandbox;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** A key for calling the API from the test itself (the business side). */
+  readonly apiKey: string;
+  /** JSON call to the sandbox with the test's API key. */
+  api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  shot(name: string, options?: { docs?: string; fullPage?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startBrowserSandbox(options: CreateSandboxOptions = {}): Promise<BrowserSandbox> {
+  await ensureUiBuilt();
+  const dir = mkdtempSync(join(tmpdir(), 'waflow-ui-e2e-'));
+  const sandbox = await createSandbox({ dataDir: dir, port: 0, host: '127.0.0.1', templateApprovalDelayMs: -1, ...options });
+  registerUiRoutes(sandbox.router);
+  const { key } = await createApiKey(sandbox.context.store, { name: 'e2e', phoneId: sandbox.businessPhone.id });
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  } catch (error) {
+    await sandbox.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    sandbox,
+    browser,
+    page,
+    apiKey: key,
+    async api<T>(method: string, path: string, body?: unknown) {
+      const res = await fetch(`${sandbox.url}${path}`, {
+        method,
+        headers: { 'D360-API-KEY': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
+    },
+    async shot(name, opts = {}) {
+      await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? false });
+      if (opts.docs !== undefined) {
+        mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+        await page.screenshot({ path: join(DOCS_SCREENSHOTS, opts.docs), fullPage: false });
+      }
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await sandbox.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Uploads a Flow JSON as a new flow through the real API, optionally publishing it. */
+export async function createFlow(t: BrowserSandbox, name: string, flowJson: string, options: { publish?: boolean; endpointUri?: string } = {}): Promise<string> {
+  const created = await t.api<{ id: string }>('POST', '/cloud/flows', {
+    name,
+    categories: ['OTHER'],
+    flow_json: flowJson,
+    ...(options.endpointUri === undefined ? {} : { endpoint_uri: options.endpointUri }),
+  });
+  if (created.status !== 200) throw new Error(`creating flow ${name} answered ${created.status}: ${JSON.stringify(created.body)}`);
+  const id = created.body.id;
+  if (options.publish === true) {
+    const published = await t.api('POST', `/cloud/flows/${id}/publish`);
+    if (published.status !== 200) throw new Error(`publishing flow ${name} answered ${published.status}: ${JSON.stringify(published.body)}`);
+  }
+  return id;
+}
+
+/** Sends a flow message (Cloud shape) to a simulated phone; returns the wamid. */
+export async function sendFlowMessage(
+  t: BrowserSandbox,
+  to: string,
+  parameters: Record<string, unknown>,
+  texts: { header?: string; body: string; footer?: string },
+): Promise<string> {
+  const sent = await t.api<{ messages: { id: string }[] }>('POST', '/cloud/messages', {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    type: 'interactive',
+    interactive: {
+      type: 'flow',
+      ...(texts.header === undefined ? {} : { header: { type: 'text', text: texts.header } }),
+      body: { text: texts.body },
+      ...(texts.footer === undefined ? {} : { footer: { text: texts.footer } }),
+      action: { name: 'flow', parameters: { flow_message_version: '3', ...parameters } },
+    },
+  });
+  if (sent.status !== 200) throw new Error(`sending the flow message answered ${sent.status}: ${JSON.stringify(sent.body)}`);
+  const id = sent.body.messages[0]?.id;
+  if (id === undefined) throw new Error('the send answer has no message id');
+  return id;
+}

@@ -1,0 +1,63 @@
+// The shell: a top bar with the three pages (builder, inbox, dashboard) on real paths that the
+// sandbox answers with index.html, so a page can be reloaded and linked to.
+import { useEffect, useState } from 'preact/hooks';
+import { Builder } from './builder/Builder.js';
+import { Dashboard } from './dashboard/Dashboard.js';
+import { Inbox } from './inbox/Inbox.js';
+
+const PAGES = [
+  { path: '/builder', title: 'Builder' },
+  { path: '/inbox', title: 'Inbox' },
+  { path: '/dashboard', title: 'Dashboard' },
+] as const;
+
+type PagePath = (typeof PAGES)[number]['path'];
+
+function current(): PagePath {
+  const found = PAGES.find((p) => location.pathname === p.path);
+  return found?.path ?? '/builder';
+}
+
+export function App() {
+  const [page, setPage] = useState<PagePath>(current);
+  useEffect(() => {
+    const onPop = (): void => setPage(current());
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+  const go = (path: PagePath): void => {
+    if (path !== location.pathname) history.pushState(null, '', path + location.search);
+    setPage(path);
+  };
+  return (
+    <div class="app">
+      <header class="app-bar">
+        <span class="brand">
+          <span class="brand-dot" /> waflow
+        </span>
+        <nav>
+          {PAGES.map((p) => (
+            <a
+              key={p.path}
+              href={p.path}
+              class={page === p.path ? 'is-active' : ''}
+              data-testid={`nav-${p.title.toLowerCase()}`}
+              onClick={(e) => {
+                e.preventDefault();
+                go(p.path);
+              }}
+            >
+              {p.title}
+            </a>
+          ))}
+        </nav>
+        <span class="app-bar-note">local sandbox</span>
+      </header>
+      <main class="app-main">
+        {page === '/builder' && <Builder />}
+        {page === '/inbox' && <Inbox />}
+        {page === '/dashboard' && <Dashboard />}
+      </main>
+    </div>
+  );
+}

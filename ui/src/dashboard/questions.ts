@@ -1,0 +1,137 @@
+// Turns stored completions into per-question results. The questions come from the Flow JSON: each
+// key of the `complete` payload is traced to the field it reads (`${form.x}` on that screen, or
+// `${data.x}` back through the navigate payload that carried it), which gives its label and the
+// option titles to count by.
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export interface Question {
+  key: string;
+  label: string;
+  /** Option id → title, for selection fields. */
+  options?: { id: string; title: string }[];
+}
+
+export interface QuestionResult extends Question {
+  /** Per option (selection fields): how many responses chose it. */
+  counts?: { id: string; title: string; count: number }[];
+  /** Free-text answers (non-empty), newest last. */
+  texts?: string[];
+  answered: number;
+}
+
+interface Field {
+  label: string;
+  options?: { id: string; title: string }[];
+}
+
+function fieldsOf(screen: Json): Map<string, Field> {
+  const out = new Map<string, Field>();
+  const walk = (nodes: unknown): void => {
+    if (!Array.isArray(nodes)) return;
+    for (const n of nodes) {
+      if (!isObject(n)) continue;
+      if (typeof n.name === 'string' && n.type !== 'Form') {
+        const source = n['data-source'];
+        const options = Array.isArray(source) ? source.filter(isObject).map((o) => ({ id: String(o.id), title: String(o.title ?? o.id) })) : undefined;
+        const label = typeof n.label === 'string' ? n.label : typeof n.text === 'string' ? n.text : n.name;
+        out.set(n.name, { label, ...(options === undefined ? {} : { options }) });
+      }
+      walk(n.children);
+      walk(n.then);
+      walk(n.else);
+      if (isObject(n.cases)) for (const c of Object.values(n.cases)) walk(c);
+    }
+  };
+  walk(isObject(screen.layout) ? screen.layout.children : undefined);
+  return out;
+}
+
+/** Every action object in a screen (footer, links, selections), with the screen it sits on. */
+function actionsOf(screen: Json): Json[] {
+  const out: Json[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!isObject(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('on-') && key.endsWith('-action') && isObject(value)) out.push(value);
+      else walk(value);
+    }
+  };
+  walk(screen.layout);
+  return out;
+}
+
+const FORM_REF = /^\$\{form\.([\w-]+)\}$/;
+const DATA_REF = /^\$\{data\.([\w-]+)\}$/;
+
+/** The questions a flow's completion answers, in payload order. */
+export function questionsOf(flow: unknown): Question[] {
+  const screens = isObject(flow) && Array.isArray(flow.screens) ? flow.screens.filter(isObject) : [];
+  const fields = new Map(screens.map((s) => [String(s.id), fieldsOf(s)]));
+  // Where a screen's data key came from: a form field on the screen that navigated to it.
+  const carried = new Map<string, Field>();
+  for (const s of screens) {
+    for (const action of actionsOf(s)) {
+      const next = isObject(action.next) ? action.next.name : undefined;
+      if (action.name !== 'navigate' || typeof next !== 'string' || !isObject(action.payload)) continue;
+      for (const [key, expr] of Object.entries(action.payload)) {
+        const m = typeof expr === 'string' ? FORM_REF.exec(expr) : null;
+        const field = m === null ? undefined : fields.get(String(s.id))?.get(m[1] ?? '');
+        if (field !== undefined) carried.set(`${next}.${key}`, field);
+      }
+    }
+  }
+  const out: Question[] = [];
+  const seen = new Set<string>();
+  for (const s of screens) {
+    for (const action of actionsOf(s)) {
+      if (action.name !== 'complete' || !isObject(action.payload)) continue;
+      for (const [key, expr] of Object.entries(action.payload)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const text = typeof expr === 'string' ? expr : '';
+        const form = FORM_REF.exec(text);
+        const data = DATA_REF.exec(text);
+        const field = form !== null ? fields.get(String(s.id))?.get(form[1] ?? '') : data !== null ? carried.get(`${String(s.id)}.${data[1] ?? ''}`) : undefined;
+        out.push({ key, label: field?.label ?? key, ...(field?.options === undefined ? {} : { options: field.options }) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Counts per option and the free-text answers, per question; keys no question names are added as text. */
+export function summarize(questions: readonly Question[], responses: readonly Json[]): QuestionResult[] {
+  const all: Question[] = [...questions];
+  for (const r of responses) for (const key of Object.keys(r)) if (key !== 'flow_token' && !all.some((q) => q.key === key)) all.push({ key, label: key });
+  return all.map((q) => {
+    const values = responses.map((r) => r[q.key]).filter((v) => v !== undefined && v !== null && v !== '');
+    if (q.options !== undefined) {
+      const counts = q.options.map((o) => ({ ...o, count: 0 }));
+      for (const v of values.flatMap((x) => (Array.isArray(x) ? x : [x]))) {
+        const hit = counts.find((c) => c.id === String(v));
+        if (hit !== undefined) hit.count += 1;
+        else counts.push({ id: String(v), title: String(v), count: 1 });
+      }
+      return { ...q, counts, answered: values.length };
+    }
+    return { ...q, texts: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), answered: values.length };
+  });
+}
+
+/** CSV (RFC 4180) of the responses: when, who, the flow token, then one column per question key. */
+export function toCsv(questions: readonly Question[], rows: readonly { wa_id: string; completed_at: string | null; response_json: Json }[]): string {
+  const keys = questions.map((q) => q.key).filter((k) => k !== 'flow_token');
+  for (const r of rows) for (const k of Object.keys(r.response_json)) if (k !== 'flow_token' && !keys.includes(k)) keys.push(k);
+  const cell = (v: unknown): string => {
+    const s = v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [['completed_at', 'wa_id', 'flow_token', ...keys].map(cell).join(',')];
+  for (const r of rows) lines.push([r.completed_at, r.wa_id, r.response_json.flow_token, ...keys.map((k) => r.response_json[k])].map(cell).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
