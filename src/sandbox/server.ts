@@ -31,6 +31,8 @@ export interface CreateSandboxOptions extends SandboxConfigInput {
   readonly extensions?: SandboxExtensions;
   /** Skip listening: only `fetch` answers. */
   readonly listen?: boolean;
+  /** Where the built browser app is (default ui/dist of this checkout). */
+  readonly uiDistDir?: string;
 }
 
 export interface Sandbox {
@@ -87,7 +89,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
     const extensions: SandboxExtensions = { ...defaultExtensions, ...options.extensions };
     registerApiRoutes(router, extensions);
     extensions.registerPhoneRoutes?.(router); // phone/: simulated phones, chats, flow host
-    registerUiRoutes(router); // ui/: the browser app and its read models
+    registerUiRoutes(router, options.uiDistDir === undefined ? {} : { distDir: options.uiDistDir }); // ui/: the browser app and its read models
 
     let url = config.publicBaseUrl;
     if (options.listen !== false) {

@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
 import { createApiKey } from '../../src/sandbox/auth.js';
-import { ensureUiBuilt, registerUiRoutes } from '../../src/sandbox/ui/index.js';
+import { ensureUiBuilt } from '../../src/sandbox/ui/index.js';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(REPO, 'artifacts', 'screenshots');
@@ -38,7 +38,6 @@ export async function startBrowserSandbox(options: CreateSandboxOptions = {}): P
   await ensureUiBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'waflow-ui-e2e-'));
   const sandbox = await createSandbox({ dataDir: dir, port: 0, host: '127.0.0.1', templateApprovalDelayMs: -1, ...options });
-  registerUiRoutes(sandbox.router);
   const { key } = await createApiKey(sandbox.context.store, { name: 'e2e', phoneId: sandbox.businessPhone.id });
   let browser: Browser;
   try {

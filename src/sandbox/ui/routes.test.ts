@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox } from '../server.js';
 import type { Sandbox } from '../server.js';
-import { registerUiRoutes } from './routes.js';
 import { contentTypeOf, serveAsset } from './static.js';
 
 const dist = mkdtempSync(join(tmpdir(), 'waflow-ui-dist-'));
@@ -19,10 +18,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app")');
   writeFileSync(join(dist, 'secret.txt'), 'outside assets');
-  sandbox = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1 });
-  registerUiRoutes(sandbox.router, { distDir: dist });
-  empty = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1 });
-  registerUiRoutes(empty.router, { distDir: join(dist, 'missing') });
+  sandbox = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1, uiDistDir: dist });
+  empty = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1, uiDistDir: join(dist, 'missing') });
 }, 120_000);
 
 afterAll(async () => {
