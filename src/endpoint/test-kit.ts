@@ -9,7 +9,8 @@ import { toNodeHandler } from './adapters/node-http.js';
 import type { EndpointLogger, FlowEndpoint } from './types.js';
 
 export interface RunningServer {
-  url: string;
+  /** `http://127.0.0.1:<port>/` */
+  readonly url: string;
   close(): Promise<void>;
 }
 
@@ -17,7 +18,10 @@ export interface RunningServer {
 export async function listen(server: Server): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   return {
