@@ -44,7 +44,11 @@ export function dataFieldsOf(screen: ScreenNode): Readonly<Record<string, DataSh
   return dataModelOf(screen)?.shape?.properties ?? {};
 }
 
-/** Input components of a screen by `name` (first one wins; duplicates are form-names' business). */
+/**
+ * Input components of a screen by `name` (first one wins; duplicates are form-names' business).
+ * A named component of an unknown type counts too, with an unknown value type: its type is
+ * already reported, and references to it would only repeat that one mistake.
+ */
 export function formFieldsOf(screen: ScreenNode): ReadonlyMap<string, ComponentNode> {
   const v = viewsOf(screen);
   let cached = v.formFields;
@@ -52,7 +56,7 @@ export function formFieldsOf(screen: ScreenNode): ReadonlyMap<string, ComponentN
     cached = new Map();
     for (const c of screen.components) {
       const name = c.value['name'];
-      if (c.spec?.formValue && typeof name === 'string' && !cached.has(name)) cached.set(name, c);
+      if ((c.spec === undefined || c.spec.formValue) && typeof name === 'string' && !cached.has(name)) cached.set(name, c);
     }
     v.formFields = cached;
   }
@@ -66,7 +70,8 @@ function scalarType(t: string): ExprType {
 /** The type of `${form.<name>}` for an input, honouring variants such as CalendarPicker ranges. */
 export function formValueType(c: ComponentNode): ExprType | undefined {
   const spec = c.spec;
-  if (!spec?.formValue) return undefined;
+  if (spec === undefined) return { kind: 'unknown' };
+  if (!spec.formValue) return undefined;
   let chosen: { readonly type: string; readonly items?: string } = spec.formValue;
   if (spec.formValueVariants) {
     for (const v of spec.formValueVariants) {

@@ -85,3 +85,19 @@ describe('dynamic-references', () => {
     expect(errors(one([heading("`${data.title} - 1`")], data))).toEqual([`INVALID_PROPERTY_VALUE@${at(0, 'text')}`]);
   });
 });
+
+describe('dynamic-references after an unknown component type', () => {
+  it('reports the misspelt type once, not every reference to the field it would have been', () => {
+    const doc = {
+      version: '7.3',
+      screens: [{
+        id: 'A', title: 'A', terminal: true,
+        layout: { type: 'SingleColumnLayout', children: [
+          { type: 'TextInptu', name: 'first_name', label: 'First name' },
+          { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: { first_name: '${form.first_name}' } } },
+        ] },
+      }],
+    };
+    expect(validateFlow(doc).diagnostics.map((d) => `${d.code}@${d.pointer}`)).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/0/type']);
+  });
+});
