@@ -1,20 +1,17 @@
 // serveFlowEndpoint: a node:http server for the endpoint, spread over CPU cores with node:cluster.
 //
 // The endpoint's CPU is almost all the RSA-OAEP unwrap (one 2048-bit private-key operation per
-// request), so one process can use one core at most. bench/endpoint.ts serves all the candidates
-// at once and interleaves their load windows, each ÷ the rate two threads reach doing raw RSA
-// just before it. Four runs on the shared 2-core development machine (load average 10–18 from
-// other jobs throughout), requests/s ÷ ceiling, and server CPU per request ÷ one raw RSA op:
-//   web      toNodeHandler over web Request/Response, 1 process  0.33–0.37    CPU 2.5–4.4
-//   single   this listener (no Request/Response), 1 process      0.51–0.55    CPU 1.75–2.2
-//   threads  HTTP on one thread, RSA in a 2-thread pool           0.48–0.82    CPU 1.7–2.3
-//   cluster  this listener in 2 worker processes                  0.40–0.63    CPU 1.95–2.3
-// Clear: skipping web Request/Response is worth ~1.5× (hence this listener and toNodeHandler's
-// fast path). Not clear: among single, threads and cluster the spread between runs exceeds the
-// gaps (medians ≈ 0.52, 0.64, 0.53), because the neighbours, not our processes, held the cores.
-// Cluster stays the multi-core model, by design rather than by a measured win: each worker does
-// the whole request with no per-request hand-off, and a crash costs one worker, not the server.
-// Re-measure on an idle machine (`npx tsx bench/endpoint.ts`) before settling it.
+// request), so one process can use one core at most. bench/endpoint.ts serves every candidate,
+// warms each up, interleaves their load windows and divides requests/s by the rate two threads
+// reach doing raw RSA just before. Quiet 2-core machine (load < 1), `npm run bench`:
+//   web      toNodeHandler over web Request/Response, 1 process   0.31   server CPU 1.89× RSA
+//   single   this listener (no Request/Response), 1 process       0.38   1.41×
+//   threads  HTTP on one thread, RSA in a 2-thread pool            0.56   1.45×
+//   cluster  this listener in 2 worker processes                   0.72   1.37×
+// Cluster wins, and it is also the sturdier design: each worker does the whole request with no
+// per-request hand-off, and a crash costs one worker, not the server. The load generator shares
+// the same two cores (~100 µs per request), which caps the ratio near 0.88 even for a server
+// that did nothing but RSA; the rest is node:http, the kernel and V8 (see bench/endpoint.ts).
 import cluster from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { createServer } from 'node:http';
