@@ -222,10 +222,11 @@ function walk(children: unknown, base: string, ctx: Ctx, form: FormScope | undef
       view.required = missingRequired(fieldCtx, required, undefined);
       const flowError = ctx.state.dismissed.has(name)
         ? undefined
-        : messageOf(form ? form.errors[name] : undefined) ?? messageOf(props['error-message']);
+        : messageOf(form ? ownValue(form.errors, name) : undefined) ?? messageOf(props['error-message']);
       const error = ctx.state.inputErrors[name] ?? flowError;
       if (error !== undefined) view.error = error;
-      const initValue = form && form.init[name] !== undefined ? form.init[name] : props['init-value'];
+      const init = form ? ownValue(form.init, name) : undefined;
+      const initValue = init !== undefined ? init : props['init-value'];
       ctx.fields.set(name, {
         name, type, pointer, ctx: fieldCtx, visible, enabled, required, label: labelOf(props, name), initValue, raw, view,
       });
@@ -265,4 +266,9 @@ export function renderScreen(screen: ScreenDef, state: ScreenState, env: ValueEn
   }
   const rendered: Rendered = { view, fields: ctx.fields, activatables: ctx.activatables };
   return ctx.footer ? { ...rendered, footerAction: ctx.footer.action } : rendered;
+}
+
+/** A document object's own value for a field name (a name like "constructor" must not find Object.prototype's). */
+function ownValue(record: Json, key: string): unknown {
+  return isRecord(record) && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

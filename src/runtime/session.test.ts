@@ -144,3 +144,20 @@ describe('every Flow JSON version', () => {
     expect(old.screen.components[0]?.props['text']).toBe('${screen.S.data.x}');
   });
 });
+
+describe('field names that Object.prototype also has', () => {
+  it('treats "constructor" and "toString" as ordinary fields', async () => {
+    const flow = { version: '7.3', screens: [{ id: 'A', title: 'A', terminal: true, layout: { type: 'SingleColumnLayout', children: [
+      { type: 'Form', name: 'f', 'init-values': {}, 'error-messages': {}, children: [
+        { type: 'TextInput', name: 'constructor', label: 'C', required: true },
+        { type: 'TextInput', name: 'toString', label: 'T' },
+        { type: 'Footer', label: 'Go', 'on-click-action': { name: 'complete', payload: { c: '${form.constructor}', t: '${form.toString}' } } },
+      ] }] } }] };
+    const session = await startFlow({ flow, flowToken: 'tok', mode: { action: 'navigate' } });
+    expect(session.screen.footer?.disabledReason).toBe('Required before continuing: fill in C');
+    session.setValue('constructor', 'x');
+    session.setValue('toString', 'y');
+    expect(await session.submit()).toMatchObject({ ok: true });
+    expect(session.completion).toEqual({ flow_token: 'tok', c: 'x', t: 'y' });
+  });
+});

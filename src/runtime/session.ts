@@ -20,7 +20,8 @@ import type {
 const EMPTY_VIEW: ScreenView = { id: '', title: '', terminal: false, data: {}, components: [] };
 
 function newState(id: string, data: Record<string, unknown>): ScreenState {
-  return { id, data, form: {}, inputErrors: {}, dismissed: new Set(), initialized: new Set() };
+  // Field names come from the flow: maps without a prototype keep "constructor" or "__proto__" plain keys.
+  return { id, data, form: Object.create(null) as Record<string, unknown>, inputErrors: Object.create(null) as Record<string, string>, dismissed: new Set(), initialized: new Set() };
 }
 
 /** What an endpoint failure means to the client (endpoint guide, "Error handling" status codes). */

@@ -64,14 +64,23 @@ describe('validateFlow under fuzzing', () => {
       fc.property(
         fc.constantFrom(...examples),
         fc.array(fc.nat(), { maxLength: 12 }),
-        fc.oneof(fc.jsonValue(), fc.constantFrom('${data.x}', '${form.y}', '${screen.A.data.z}', '${data.x} > 1', '`${form.a} ${form.b}`')),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.constantFrom('${data.x}', '${form.y}', '${screen.A.data.z}', '${data.x} > 1', '`${form.a} ${form.b}`'),
+          // Keys that name Object.prototype members must be plain data everywhere.
+          fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'), fc.jsonValue(), { minKeys: 1 }).map((d) => {
+            const out: Record<string, unknown> = {};
+            for (const [k, v] of Object.entries(d)) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+            return out;
+          }),
+        ),
         (doc, path, replacement) => {
           const mutated = mutate(doc, path, replacement);
           const text = JSON.stringify(mutated, null, 2);
           for (const d of validateFlow(text).diagnostics) wellFormed(d, text);
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: 2500 },
     );
   });
 });

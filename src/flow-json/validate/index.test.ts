@@ -60,4 +60,15 @@ describe('validateFlow', () => {
     const lines = diagnostics.map((d) => d.range!.start.line);
     expect([...lines].sort((a, b) => a - b)).toEqual(lines);
   });
+
+  it('treats keys named like Object.prototype members as plain data', () => {
+    const text = '{"version":"7.3","data_api_version":{"toString":[]},"routing_model":{"A":[]},"screens":[{"id":"A","title":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[' +
+      '{"type":"Footer","label":"x","on-click-action":{"name":"complete","payload":{"__proto__":{"a":"${data.x}"},"constructor":"${form.y}"}}},' +
+      '{"type":"TextInput","name":"toString","label":"L","__proto__":{"x":1}}]}}]}';
+    const codes = validateFlow(text).diagnostics.map((d) => `${d.code}@${d.pointer}`);
+    expect(codes).toContain('INVALID_DATA_API_VERSION@/data_api_version');
+    expect(codes).toContain('INVALID_ON_CLICK_ACTION_PAYLOAD@/screens/0/layout/children/0/on-click-action/payload/__proto__/a');
+    expect(codes).toContain('INVALID_PROPERTY_KEY@/screens/0/layout/children/1/__proto__');
+    expect(codes.filter((c) => c.startsWith('VALIDATOR_INTERNAL_ERROR'))).toEqual([]);
+  });
 });

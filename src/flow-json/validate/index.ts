@@ -3,6 +3,7 @@ import { locate, parseJson } from '../parse/index.js';
 import type { ParsedJson } from '../parse/types.js';
 import { isRecord } from './json-type.js';
 import { buildModel } from './model.js';
+import type { FlowModel } from './model.js';
 import type { Report } from './rule.js';
 import { RULES } from './rules/index.js';
 import type { ValidateOptions, ValidationResult } from './types.js';
@@ -35,7 +36,14 @@ export function validateFlow(input: unknown, options: ValidateOptions = {}): Val
   }
   const version = resolveVersion(value, options.version, report);
   if (!version) return finish(toDiagnostics(reports, parsed), parsed, undefined);
-  const model = buildModel(value, version);
+  let model: FlowModel;
+  try {
+    model = buildModel(value, version);
+  } catch (error) {
+    // Same promise as for rules: a bug here becomes a diagnostic, never an exception.
+    report({ code: 'VALIDATOR_INTERNAL_ERROR', pointer: '', message: `Indexing the flow failed: ${error instanceof Error ? error.message : 'unknown error'}. Please report this bug.` });
+    return finish(toDiagnostics(reports, parsed), parsed, version);
+  }
   for (const rule of RULES) {
     try {
       rule.check({ model, report });
@@ -44,7 +52,7 @@ export function validateFlow(input: unknown, options: ValidateOptions = {}): Val
       report({
         code: 'VALIDATOR_INTERNAL_ERROR',
         pointer: '',
-        message: `Rule '${rule.id}' failed: ${error instanceof Error ? error.message : String(error)}. Please report this bug.`,
+        message: `Rule '${rule.id}' failed: ${error instanceof Error ? error.message : 'unknown error'}. Please report this bug.`,
       });
     }
   }

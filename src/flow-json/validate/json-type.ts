@@ -17,3 +17,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export function hasOwn(value: Record<string, unknown>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(value, key);
 }
+
+/**
+ * A document value as text for a message. Never `String(value)`: an object from the document may
+ * carry a "toString" key that is data, not a function, and String() would throw on it.
+ */
+export function display(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+}

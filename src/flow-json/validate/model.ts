@@ -171,7 +171,8 @@ class ModelBuilder {
         const extra = typeof spec.additionalProperties === 'object' ? spec.additionalProperties : ANY;
         for (const key in record) {
           if (!hasOwn(record, key)) continue;
-          const prop = spec.properties[key];
+          // Own keys only: a document key such as "__proto__" must not find Object.prototype.
+          const prop = hasOwn(spec.properties, key) ? spec.properties[key] : undefined;
           this.key = key;
           this.descend(record[key], prop ? prop.value : extra, pointer, key);
         }
@@ -240,7 +241,7 @@ class ModelBuilder {
         const at = childPointer(pointer, prop.name);
         for (const caseKey in child) {
           if (!hasOwn(child, caseKey)) continue;
-          const branchSpec = typeof prop.value.additionalProperties === 'object' ? prop.value.additionalProperties : prop.value.properties[caseKey]?.value;
+          const branchSpec = typeof prop.value.additionalProperties === 'object' ? prop.value.additionalProperties : (hasOwn(prop.value.properties, caseKey) ? prop.value.properties[caseKey]?.value : undefined);
           if (!branchSpec) continue;
           this.branches = [...branches, { owner: node, branch: `${prop.name}.${caseKey}` }];
           this.descend(child[caseKey], branchSpec, at, caseKey);

@@ -1,4 +1,5 @@
 import { DATA_API_VERSIONS } from '../../versions.js';
+import { display } from '../json-type.js';
 import type { Rule } from '../rule.js';
 
 /**
@@ -13,7 +14,7 @@ export const dataApiVersion: Rule = {
     const version = model.dataApiVersion;
     const has = version !== undefined;
     if (has && !(DATA_API_VERSIONS as readonly unknown[]).includes(version)) {
-      report({ code: 'INVALID_DATA_API_VERSION', pointer: '/data_api_version', message: `Invalid Data API version '${String(version)}'. Use one of: ${DATA_API_VERSIONS.join(', ')}.` });
+      report({ code: 'INVALID_DATA_API_VERSION', pointer: '/data_api_version', message: `Invalid Data API version '${display(version)}'. Use one of: ${DATA_API_VERSIONS.join(', ')}.` });
     }
     if (has && model.routingModel === undefined) {
       report({ code: 'MISSING_REQUIRED_PROPERTY', pointer: '', message: "The property 'routing_model' is required for property 'data_api_version'. Add a routing_model listing, for each screen, the screens it may go to." });

@@ -2,7 +2,7 @@ import { FLOW_LIMITS } from '../../catalogue/index.js';
 import { childPointer } from '../../diagnostics.js';
 import { referenceNodes, toReference } from '../../expressions/index.js';
 import { formFieldsOf, parseCached } from '../flow-types.js';
-import { isRecord } from '../json-type.js';
+import { display, isRecord } from '../json-type.js';
 import type { ActionNode, ComponentNode, FlowModel, ScreenNode } from '../model.js';
 import type { Report, Rule } from '../rule.js';
 
@@ -51,7 +51,7 @@ function checkInitValues(screen: ScreenNode, report: (r: Report) => void): void 
     report({
       code: 'NATIVE_COMPONENT_IN_FORM_INIT_VALUES',
       pointer: childPointer(form.pointer, 'init-values'),
-      message: `Property 'init-values' should not contain values for components: [${types.join(', ')}]. Remove ${natives.map((c) => `'${String(c.value['name'])}'`).join(', ')}: media pickers always start empty.`,
+      message: `Property 'init-values' should not contain values for components: [${types.join(', ')}]. Remove ${natives.map((c) => `'${display(c.value['name'])}'`).join(', ')}: media pickers always start empty.`,
     });
   }
 }
@@ -101,7 +101,7 @@ function checkPayloads(model: FlowModel, screen: ScreenNode, report: (r: Report)
         report({
           code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
           pointer: u.pointer,
-          message: `The value of ${u.picker.type} component is not allowed in the payload of navigate action. Read it on a later screen with \${screen.${screen.id ?? '<id>'}.form.${String(u.picker.value['name'])}} instead.`,
+          message: `The value of ${u.picker.type} component is not allowed in the payload of navigate action. Read it on a later screen with \${screen.${screen.id ?? '<id>'}.form.${display(u.picker.value['name'])}} instead.`,
         });
       }
       continue;
@@ -112,7 +112,7 @@ function checkPayloads(model: FlowModel, screen: ScreenNode, report: (r: Report)
         report({
           code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
           pointer: u.pointer,
-          message: `The value of following components must be a top-level string in complete and data_exchange on-click-action payload: [${u.picker.type}]. Write it as "<key>": "\${form.${String(u.picker.value['name'])}}" directly in the payload.`,
+          message: `The value of following components must be a top-level string in complete and data_exchange on-click-action payload: [${u.picker.type}]. Write it as "<key>": "\${form.${display(u.picker.value['name'])}}" directly in the payload.`,
         });
       }
     }
@@ -122,7 +122,7 @@ function checkPayloads(model: FlowModel, screen: ScreenNode, report: (r: Report)
       report({
         code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
         pointer: childPointer(action.pointer, 'payload'),
-        message: `Complete action payload can contain either a single PhotoPicker or a single DocumentPicker component; it holds ${pickers.map((p) => `${p.type} '${String(p.value['name'])}'`).join(' and ')}. Send the others with data_exchange.`,
+        message: `Complete action payload can contain either a single PhotoPicker or a single DocumentPicker component; it holds ${pickers.map((p) => `${p.type} '${display(p.value['name'])}'`).join(' and ')}. Send the others with data_exchange.`,
       });
     }
     for (const u of list) {
