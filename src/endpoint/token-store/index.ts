@@ -2,7 +2,6 @@ export type { FlowTokenRecord, FlowTokenStatus, FlowTokenStore, IssueOptions } f
 export { tokenRejection } from './types.js';
 export { createMemoryTokenStore } from './memory.js';
 export type { MemoryTokenStoreOptions } from './memory.js';
-export { createRedisTokenStore } from './redis.js';
-export type { RedisScriptClient, RedisTokenStoreOptions } from './redis.js';
-export { createPostgresTokenStore } from './postgres.js';
-export type { PgQueryable, PostgresTokenStore, PostgresTokenStoreOptions } from './postgres.js';
+// The Redis and PostgreSQL stores load their drivers, so they have subpaths of their own
+// (waflow/endpoint/redis, waflow/endpoint/postgres): importing waflow/endpoint stays light
+// enough for edge runtimes.
