@@ -1,5 +1,6 @@
 // What a transport rejects with when the endpoint does not answer with a usable screen.
 // It extends the runtime's EndpointError, so the runtime treats it as the HTTP status it carries.
+import { STATUS_DECRYPT_FAILED, STATUS_FLOW_TOKEN_INVALID, STATUS_SIGNATURE_INVALID } from '../data-channel/index.js';
 import { EndpointError as RuntimeEndpointError } from '../runtime/index.js';
 
 /** `status`: a non-200 answer; `decrypt`: a 200 whose body does not decrypt; `network`: no answer at all. */
@@ -22,9 +23,9 @@ export class EndpointError extends RuntimeEndpointError {
 
 // Meta, "Implementing Endpoint for Flows", error handling: what each status means to the client.
 const MEANINGS: Record<number, string> = {
-  421: 'the endpoint could not decrypt the request (public key mismatch)',
-  427: 'the flow token is no longer valid',
-  432: 'the request signature did not verify',
+  [STATUS_DECRYPT_FAILED]: 'the endpoint could not decrypt the request (public key mismatch)',
+  [STATUS_FLOW_TOKEN_INVALID]: 'the flow token is no longer valid',
+  [STATUS_SIGNATURE_INVALID]: 'the request signature did not verify',
 };
 
 /** The endpoint's error code from a `{ error: { code } }` body, if it sent one. */

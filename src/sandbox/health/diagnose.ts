@@ -3,7 +3,7 @@
 // on. Meta, "Implementing Endpoint for Flows", health check request: the request is
 // `{ version, action: "ping" }` and the endpoint answers `{ data: { status: "active" } }`,
 // encrypted with the request's AES key and the flipped IV, as a base64 body.
-import { DataChannelError, decryptResponse, encryptRequest, loadPublicKey, signRequestBody } from '../../data-channel/index.js';
+import { DataChannelError, decryptResponse, encryptRequest, loadPublicKey, signRequestBody, STATUS_DECRYPT_FAILED } from '../../data-channel/index.js';
 import type { DataApiVersion, DataChannelRequest } from '../../data-channel/index.js';
 
 export type HealthDiagnosisKind =
@@ -111,7 +111,7 @@ export async function pingEndpoint(options: PingOptions): Promise<HealthDiagnosi
   }
   const latencyMs = Math.round(performance.now() - started);
   const answered = { httpStatus: status, latencyMs };
-  if (status === 421) {
+  if (status === STATUS_DECRYPT_FAILED) {
     return fail('wrong-key', 'the endpoint answered 421: it could not decrypt the request, so its private key does not match the business public key uploaded to WhatsApp; upload the public key of the pair the endpoint uses', answered);
   }
   if (status !== 200) {
