@@ -196,13 +196,19 @@ class Session implements FlowSession {
     return field.view.options?.find((o) => o.id === id)?.raw;
   }
 
-  async select(name: string, optionId: string): Promise<FieldResult> {
+  /** The field a selection changes, with its current value, or why it cannot be changed now. */
+  private selectable(name: string): { field: FieldInfo; current: unknown } | { error: string } {
     const refused = this.refuse();
-    if (refused) return { ok: false, error: refused };
+    if (refused) return { error: refused };
     const found = this.field(name);
+    if ('error' in found) return found;
+    return { field: found.field, current: found.state.form[name] };
+  }
+
+  async select(name: string, optionId: string): Promise<FieldResult> {
+    const found = this.selectable(name);
     if ('error' in found) return { ok: false, error: found.error };
-    const { field, state } = found;
-    const current = state.form[name];
+    const { field, current } = found;
     let next: unknown;
     let unselected: string | undefined;
     switch (field.type) {
@@ -251,12 +257,9 @@ class Session implements FlowSession {
   }
 
   async unselect(name: string, optionId: string): Promise<FieldResult> {
-    const refused = this.refuse();
-    if (refused) return { ok: false, error: refused };
-    const found = this.field(name);
+    const found = this.selectable(name);
     if ('error' in found) return { ok: false, error: found.error };
-    const { field, state } = found;
-    const current = state.form[name];
+    const { field, current } = found;
     let next: unknown;
     switch (field.type) {
       case 'CheckboxGroup':
