@@ -14,11 +14,24 @@ export default tseslint.config(
     },
   },
   {
-    // The Flow JSON language core and the runtime run in browsers and edge runtimes.
-    files: ['src/flow-json/**/*.ts', 'src/runtime/**/*.ts'],
-    ignores: ['**/*.test.ts'],
+    // The Flow JSON language core, the runtime, the data channel and the endpoint run in browsers
+    // and on edge runtimes (workerd, Deno, Bun): no node: module, except as types, and except in
+    // the Node transports, which live on subpaths of their own (waflow/endpoint/node, ...).
+    files: ['src/flow-json/**/*.ts', 'src/runtime/**/*.ts', 'src/data-channel/**/*.ts', 'src/endpoint/**/*.ts'],
+    ignores: [
+      '**/*.test.ts',
+      '**/*test-kit.ts',
+      'src/endpoint/adapters/**',
+      'src/endpoint/serve/**',
+      'src/endpoint/node.ts',
+      'src/endpoint/token-store/redis.ts',
+      'src/endpoint/token-store/postgres.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*'], message: 'flow-json and runtime must stay browser-safe.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['node:*'], allowTypeImports: true, message: 'this module must run in browsers and on edge runtimes (no node: modules).' }] },
+      ],
     },
   },
   { files: ['*.config.js', '*.config.ts'], rules: { 'no-restricted-syntax': 'off' } },

@@ -2,7 +2,7 @@
 //   rsa_oaep_cpu_us      one raw RSA-OAEP-SHA256 private decryption (node:crypto privateDecrypt), the floor
 //   node_request_cpu_us  our decryptRequest + encryptResponse (sync node:crypto inside)
 //   overhead_ratio       node_request_cpu_us / rsa_oaep_cpu_us
-//   webcrypto_request_*  the same work done with crypto.subtle, the alternative we did not choose
+//   webcrypto_request_*  the same calls on our WebCrypto backend (what Bun, Deno and workerd run)
 //
 // Numbers from five runs on the development machine (Node 20.20, OpenSSL 3.0.19, 2048-bit key,
 // 2 cores shared with other jobs, load average up to 8, so wall times are noisy; CPU is steadier):
@@ -11,14 +11,14 @@
 //   webcrypto_request_cpu_us  1 380 – 1 780 (≈ 1.5× the node:crypto path)
 //   wall: node 1 440 – 3 200 µs, webcrypto 2 230 – 3 890 µs; node faster in every run.
 // RSA dominates; WebCrypto adds a thread-pool hop and a promise turn per call (five awaits per
-// request) for no gain, so the library uses synchronous node:crypto. WebCrypto remains the route
-// for a future browser/edge build.
+// request) for no gain, so on Node the library uses synchronous node:crypto; the WebCrypto backend
+// (src/data-channel/web-backend.ts) serves the runtimes without node:crypto.
 import process from 'node:process';
 import { Buffer } from 'node:buffer';
-import { constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes, webcrypto } from 'node:crypto';
+import { constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import { decryptRequest, encryptRequest, encryptResponse, generateKeyPair, loadPrivateKey, loadPublicKey } from '../src/data-channel/index.js';
-import type { EncryptedRequestEnvelope } from '../src/data-channel/index.js';
+import { decryptRequest, encryptRequest, encryptResponse, generateKeyPair, loadPrivateKey, loadPublicKey, useCryptoBackend } from '../src/data-channel/index.js';
+import type { BusinessPrivateKey } from '../src/data-channel/index.js';
 
 const WARMUP = 20;
 const ITERATIONS = 200;
@@ -33,24 +33,6 @@ async function measure(iterations: number, work: (i: number) => unknown): Promis
   const wall = Number(process.hrtime.bigint() - wall0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   return { cpuUs: (cpu.user + cpu.system) / iterations, wallUs: wall / iterations };
-}
-
-/** The same request handling written against WebCrypto, for comparison only. */
-async function webCryptoHandler(privateKeyPem: string): Promise<(envelope: EncryptedRequestEnvelope) => Promise<string>> {
-  const subtle = webcrypto.subtle;
-  const pkcs8 = createPrivateKey(privateKeyPem).export({ type: 'pkcs8', format: 'der' });
-  const rsa = await subtle.importKey('pkcs8', pkcs8, { name: 'RSA-OAEP', hash: 'SHA-256' }, false, ['decrypt']);
-  return async (envelope) => {
-    const rawKey = await subtle.decrypt({ name: 'RSA-OAEP' }, rsa, Buffer.from(envelope.encrypted_aes_key, 'base64'));
-    const aes = await subtle.importKey('raw', rawKey, 'AES-GCM', false, ['encrypt', 'decrypt']);
-    const iv = Buffer.from(envelope.initial_vector, 'base64');
-    const plain = await subtle.decrypt({ name: 'AES-GCM', iv }, aes, Buffer.from(envelope.encrypted_flow_data, 'base64'));
-    const body = JSON.parse(new TextDecoder().decode(plain)) as { flow_token?: string };
-    const flipped = iv.map((b) => ~b & 0xff);
-    const response = { screen: 'NEXT', data: { token: body.flow_token ?? null } };
-    const sealed = await subtle.encrypt({ name: 'AES-GCM', iv: flipped }, aes, new TextEncoder().encode(JSON.stringify(response)));
-    return Buffer.from(sealed).toString('base64');
-  };
 }
 
 export async function benchDataChannel(): Promise<Record<string, number | string>> {
@@ -69,14 +51,18 @@ export async function benchDataChannel(): Promise<Record<string, number | string
   const raw = await measure(ITERATIONS, (i) =>
     privateDecrypt({ key: keyObject, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, wrappedKeys[i % wrappedKeys.length] ?? Buffer.alloc(0)));
 
-  const ours = await measure(ITERATIONS, async (i) => {
-    const { body: request, aesKey, iv } = await decryptRequest(envelopes[i % envelopes.length], privateKey);
+  const handle = (key: BusinessPrivateKey) => async (i: number) => {
+    const { body: request, aesKey, iv } = await decryptRequest(envelopes[i % envelopes.length], key);
     const token = request.action === 'ping' ? null : request.flow_token;
     return encryptResponse({ screen: 'NEXT', data: { token } }, aesKey, iv);
-  });
+  };
+  const ours = await measure(ITERATIONS, handle(privateKey));
 
-  const web = await webCryptoHandler(privateKeyPem);
-  const viaWeb = await measure(ITERATIONS, (i) => web(envelopes[i % envelopes.length] as EncryptedRequestEnvelope));
+  // A key keeps the backend that loaded it, so this one runs every request on WebCrypto.
+  useCryptoBackend('web');
+  const webKey = await loadPrivateKey(privateKeyPem);
+  useCryptoBackend('auto');
+  const viaWeb = await measure(ITERATIONS, handle(webKey));
 
   const round = (n: number): number => Math.round(n * 10) / 10;
   return {

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
 import { decryptRequestWith, encryptResponse } from '../src/data-channel/envelope.js';
 import { serveFlowEndpoint } from '../src/endpoint/serve/index.js';
 import { readNodeBody } from '../src/endpoint/serve/node-body.js';
-import { createFlowEndpoint, toNodeHandler } from '../src/endpoint/index.js';
+import { createFlowEndpoint } from '../src/endpoint/index.js';
+import { toNodeHandler } from '../src/endpoint/node.js';
 import type { FlowHandlers } from '../src/endpoint/index.js';
 import { BENCH_SCREEN, benchHandlers, quietLogger } from './endpoint-fixture.js';
 

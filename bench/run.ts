@@ -3,11 +3,12 @@
  * the same run (these machines are shared and noisy, so absolute times mean little). Writes the
  * figures to bench/results.json as well as printing them.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDataChannel } from './data-channel.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchFlowJson } from './flow-json.js';
+import { benchPackage } from './package.js';
 import { benchWebhooks } from './webhooks.js';
 
 type Section = Record<string, number | string>;
@@ -16,6 +17,7 @@ const parts: [string, () => Section | Promise<Section>][] = [
   ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
   ['Business endpoint vs raw RSA-OAEP (CPU, throughput, latency)', () => benchEndpoint()],
   ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],
+  ['Installed package: CLI validate wall time vs bare node start, install sizes', () => benchPackage()],
 ];
 
 const only = process.argv.slice(2);
@@ -27,6 +29,8 @@ for (const [title, run] of parts) {
   console.table(section);
   results[title] = section;
 }
+// A filtered run (`npm run bench -- endpoint`) replaces only its own sections of the file.
 const file = join(import.meta.dirname, 'results.json');
-writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`);
+const previous = only.length > 0 && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { results?: Record<string, Section> }).results : undefined;
+writeFileSync(file, `${JSON.stringify({ measuredAt: new Date().toISOString(), results: { ...previous, ...results } }, null, 2)}\n`);
 console.log(`\nwritten to ${file}`);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadPrivateKey } from '../../src/data-channel/index.js';
-import { toNodeHandler } from '../../src/endpoint/index.js';
+import { toNodeHandler } from '../../src/endpoint/node.js';
 import { createBookingEndpoint } from './endpoint.js';
 
 export interface ServerConfig {

@@ -8,7 +8,6 @@ export interface CliIo {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   /** Resolves to the process exit status. Never throws for bad input: it prints and returns 2. */
   run(argv: readonly string[], io: CliIo): Promise<number>;

@@ -1,33 +1,37 @@
-import process from 'node:process';
-import { commands } from './commands/index.js';
 import type { CliIo } from './command.js';
-import { EXIT_USAGE } from './command.js';
+import { EXIT_OK, EXIT_USAGE } from './command.js';
+import { commands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `waflow ${VERSION}: the toolkit and local platform for WhatsApp Flows
+
+usage: waflow <command> [options]
+
+commands:
+${lines.join('\n')}
+
+Run \`waflow <command> --help\` for a command's options; \`waflow --version\` prints the version.
+`;
+}
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    if (name && name !== 'help' && name !== '--help' && name !== '-h') io.stderr(`waflow: unknown command "${name}"\n\n`);
-    io.stderr(`usage: waflow <command> [options]\n\n${commands.map((c) => `  ${c.usage}\n      ${c.summary}`).join('\n')}\n`);
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`${VERSION}\n`);
+    return EXIT_OK;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(help());
+    return EXIT_OK;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    if (name !== undefined) io.stderr(`waflow: unknown command "${name.slice(0, 40)}"\n\n`);
+    io.stderr(help());
     return EXIT_USAGE;
   }
-  return command.run(rest, io);
-}
-
-const io: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  cwd: process.cwd(),
-  env: process.env,
-};
-
-// Run only when executed, not when imported by tests.
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2), io).then(
-    (code) => { process.exitCode = code; },
-    (err: unknown) => {
-      process.stderr.write(`waflow: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-      process.exitCode = 70;
-    },
-  );
+  return (await entry.load()).run(rest, io);
 }

@@ -1,14 +1,16 @@
-import { constants, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
-import { AES_KEY_BYTES, IV_BYTES, flipIv, gcmOpen, gcmSeal } from './aes-gcm.js';
+import { AES_KEY_BYTES, IV_BYTES, flipIv } from './aes-gcm.js';
 import { decodeBase64Strict, encodeBase64 } from './base64.js';
+import { randomBytes, utf8 } from './bytes.js';
+import { cryptoBackend } from './crypto-backend.js';
+import type { CryptoBackend } from './crypto-backend.js';
 import { DataChannelError } from './errors.js';
-import { privateKeyObject, publicKeyObject } from './keys.js';
+import { privateKeyOf, publicKeyOf } from './keys.js';
 import type { BusinessPrivateKey, BusinessPublicKey } from './keys.js';
 import { isPlainObject, parseJsonBytes, toRequest } from './payload.js';
 import type { DataChannelRequest, EncryptedRequestEnvelope } from './types.js';
 
-// Implementation: synchronous node:crypto. bench/data-channel.ts measured it against
-// WebCrypto (crypto.subtle); see the numbers there. RSA-OAEP decryption dominates both.
+// The crypto is the backend's (crypto-backend.ts): synchronous node:crypto on Node, WebCrypto
+// elsewhere; bench/data-channel.ts measured both. RSA-OAEP decryption dominates either way.
 
 export interface DecryptedRequest {
   body: DataChannelRequest;
@@ -16,8 +18,6 @@ export interface DecryptedRequest {
   aesKey: Uint8Array;
   iv: Uint8Array;
 }
-
-const utf8 = new TextEncoder();
 
 const FIELDS = ['encrypted_flow_data', 'encrypted_aes_key', 'initial_vector'] as const;
 // An unpadded base64 RSA-16384 block is ~2.7 kB; flow data is bounded only by sanity.
@@ -43,19 +43,6 @@ function decodeField(envelope: EncryptedRequestEnvelope, field: (typeof FIELDS)[
   return bytes;
 }
 
-const OAEP = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;
-
-/** The RSA-OAEP unwrap alone: undefined when the block does not decrypt with this key. */
-export function oaepUnwrap(wrapped: Uint8Array, key: BusinessPrivateKey): Uint8Array | undefined {
-  const object = privateKeyObject(key);
-  try {
-    // OAEP with SHA-256; node uses the same hash for MGF1, as Flows requires.
-    return privateDecrypt({ key: object, ...OAEP }, wrapped);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Unwraps the request's AES key; may run elsewhere (a worker thread), hence the promise. */
 export type KeyUnwrapper = (wrapped: Uint8Array) => Uint8Array | undefined | Promise<Uint8Array | undefined>;
 
@@ -64,11 +51,17 @@ export type KeyUnwrapper = (wrapped: Uint8Array) => Uint8Array | undefined | Pro
  * answer HTTP 421 so the client re-fetches the public key and retries.
  */
 export async function decryptRequest(envelope: unknown, key: BusinessPrivateKey): Promise<DecryptedRequest> {
-  return decryptRequestWith(envelope, (wrapped) => oaepUnwrap(wrapped, key));
+  // The key's own backend does the AES work too, so one request never mixes two backends.
+  const { backend, key: rsa } = privateKeyOf(key);
+  return open(envelope, (wrapped) => rsa.unwrap(wrapped), backend);
 }
 
 /** decryptRequest with the RSA unwrap supplied by the caller. */
 export async function decryptRequestWith(envelope: unknown, unwrap: KeyUnwrapper): Promise<DecryptedRequest> {
+  return open(envelope, unwrap, await cryptoBackend());
+}
+
+async function open(envelope: unknown, unwrap: KeyUnwrapper, backend: CryptoBackend): Promise<DecryptedRequest> {
   const fields = readEnvelope(envelope);
   const wrapped = decodeField(fields, 'encrypted_aes_key');
   const iv = decodeField(fields, 'initial_vector');
@@ -81,7 +74,7 @@ export async function decryptRequestWith(envelope: unknown, unwrap: KeyUnwrapper
   if (aesKey.length !== AES_KEY_BYTES) {
     throw new DataChannelError('DECRYPT_FAILED', `the unwrapped AES key has ${aesKey.length} bytes, expected ${AES_KEY_BYTES}`);
   }
-  const plaintext = gcmOpen(aesKey, iv, sealed);
+  const plaintext = await backend.gcmOpen(aesKey, iv, sealed);
   if (!plaintext) throw new DataChannelError('DECRYPT_FAILED', 'encrypted_flow_data failed AES-GCM authentication');
   const body = toRequest(parseJsonBytes(plaintext, 'MALFORMED_PAYLOAD', 'the decrypted request'));
   return { body, aesKey: new Uint8Array(aesKey), iv: new Uint8Array(iv) };
@@ -100,13 +93,15 @@ function serialize(body: unknown): Uint8Array {
     throw new DataChannelError('MALFORMED_PAYLOAD', 'the response body cannot be serialized to JSON');
   }
   if (json === undefined) throw new DataChannelError('MALFORMED_PAYLOAD', 'the response body cannot be serialized to JSON');
-  return utf8.encode(json);
+  return utf8(json);
 }
 
 /** Encrypts the response body with the request's AES key and the flipped IV; returns base64 text. */
 export async function encryptResponse(body: unknown, aesKey: Uint8Array, iv: Uint8Array): Promise<string> {
   checkKeyAndIv(aesKey, iv, 'KEY_INVALID');
-  return encodeBase64(gcmSeal(aesKey, flipIv(iv), serialize(body)));
+  const plaintext = serialize(body);
+  const backend = await cryptoBackend();
+  return encodeBase64(await backend.gcmSeal(aesKey, flipIv(iv), plaintext));
 }
 
 /** Platform side: what WhatsApp does before calling the endpoint. */
@@ -114,12 +109,13 @@ export async function encryptRequest(
   body: DataChannelRequest,
   key: BusinessPublicKey,
 ): Promise<{ envelope: EncryptedRequestEnvelope; aesKey: Uint8Array; iv: Uint8Array }> {
-  const object = publicKeyObject(key);
-  const aesKey = new Uint8Array(randomBytes(AES_KEY_BYTES));
-  const iv = new Uint8Array(randomBytes(IV_BYTES));
-  const wrapped = publicEncrypt({ key: object, ...OAEP }, aesKey);
+  const { backend, key: rsa } = publicKeyOf(key);
+  const plaintext = serialize(body);
+  const aesKey = randomBytes(AES_KEY_BYTES);
+  const iv = randomBytes(IV_BYTES);
+  const wrapped = await rsa.wrap(aesKey);
   const envelope: EncryptedRequestEnvelope = {
-    encrypted_flow_data: encodeBase64(gcmSeal(aesKey, iv, serialize(body))),
+    encrypted_flow_data: encodeBase64(await backend.gcmSeal(aesKey, iv, plaintext)),
     encrypted_aes_key: encodeBase64(wrapped),
     initial_vector: encodeBase64(iv),
   };
@@ -132,7 +128,8 @@ export async function decryptResponse(text: string, aesKey: Uint8Array, iv: Uint
   if (typeof text !== 'string') throw new DataChannelError('RESPONSE_DECRYPT_FAILED', 'the response body must be base64 text');
   const sealed = decodeBase64Strict(text.trim());
   if (!sealed) throw new DataChannelError('RESPONSE_DECRYPT_FAILED', 'the response body is not base64 text');
-  const plaintext = gcmOpen(aesKey, flipIv(iv), sealed);
+  const backend = await cryptoBackend();
+  const plaintext = await backend.gcmOpen(aesKey, flipIv(iv), sealed);
   if (!plaintext) throw new DataChannelError('RESPONSE_DECRYPT_FAILED', 'the response failed AES-GCM authentication (wrong key, IV not flipped, or tampered)');
   return parseJsonBytes(plaintext, 'RESPONSE_DECRYPT_FAILED', 'the decrypted response');
 }

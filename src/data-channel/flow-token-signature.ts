@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { Buffer } from 'node:buffer';
+import { decodeBase64UrlStrict, encodeBase64Url } from './base64.js';
+import { constantTimeEqual, utf8 } from './bytes.js';
+import { cryptoBackend } from './crypto-backend.js';
 import { isPlainObject } from './payload.js';
 
 // Data API 4.0 ("WhatsApp Flows Endpoints Security Enhancements", Flows changelog, Nov 11 2025):
@@ -11,7 +12,7 @@ import { isPlainObject } from './payload.js';
 //   - claims bind the token: `flow_token` must equal the request's flow_token; `iat` and `exp`
 //     (seconds) are honoured when present.
 // Only HS256 is accepted: "none" and every other algorithm are refused, so a forged header
-// cannot downgrade the check.
+// cannot downgrade the check. Every base64url part must be canonical, unpadded base64url.
 
 export type FlowTokenSignatureFailure =
   | 'MISSING'          // no flow_token_signature on the request
@@ -40,26 +41,28 @@ export interface VerifyFlowTokenSignatureOptions {
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const utf8Text = new TextDecoder();
 
 function decodeJsonPart(part: string): Record<string, unknown> | undefined {
-  if (!BASE64URL.test(part)) return undefined;
+  const bytes = part === '' ? undefined : decodeBase64UrlStrict(part);
+  if (bytes === undefined) return undefined;
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    const value: unknown = JSON.parse(utf8Text.decode(bytes));
     return isPlainObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
 }
 
-function hmac(appSecret: string, signingInput: string): Buffer {
-  return createHmac('sha256', appSecret).update(signingInput, 'utf8').digest();
+async function hmac(appSecret: string, signingInput: string): Promise<Uint8Array> {
+  return (await cryptoBackend()).hmacSha256(appSecret, signingInput);
 }
 
 function checkSecret(appSecret: unknown): asserts appSecret is string {
   if (typeof appSecret !== 'string' || appSecret.length === 0) throw new TypeError('appSecret must be a non-empty string');
 }
 
-export function verifyFlowTokenSignature(options: VerifyFlowTokenSignatureOptions): FlowTokenSignatureResult {
+export async function verifyFlowTokenSignature(options: VerifyFlowTokenSignatureOptions): Promise<FlowTokenSignatureResult> {
   const { flowToken, signature, appSecret, clockSkewSeconds = 300 } = options;
   checkSecret(appSecret);
   const now = options.now ?? Math.floor(Date.now() / 1000);
@@ -72,12 +75,10 @@ export function verifyFlowTokenSignature(options: VerifyFlowTokenSignatureOption
   const claims = decodeJsonPart(claimsPart);
   if (!header || !claims || !BASE64URL.test(macPart)) return { valid: false, reason: 'MALFORMED' };
   if (header.alg !== 'HS256') return { valid: false, reason: 'UNSUPPORTED_ALG' };
-  const expected = hmac(appSecret, `${headerPart}.${claimsPart}`);
-  const given = Buffer.from(macPart, 'base64url');
-  // Re-encoding guards against non-canonical base64url that decodes to the same bytes.
-  if (given.length !== expected.length || given.toString('base64url') !== macPart || !timingSafeEqual(given, expected)) {
-    return { valid: false, reason: 'BAD_SIGNATURE' };
-  }
+  const expected = await hmac(appSecret, `${headerPart}.${claimsPart}`);
+  // Strict decoding refuses non-canonical base64url that would decode to the same bytes.
+  const given = decodeBase64UrlStrict(macPart);
+  if (given === undefined || !constantTimeEqual(given, expected)) return { valid: false, reason: 'BAD_SIGNATURE' };
   if (claims.flow_token !== flowToken) return { valid: false, reason: 'TOKEN_MISMATCH' };
   if (typeof claims.exp === 'number' && now > claims.exp + clockSkewSeconds) return { valid: false, reason: 'EXPIRED' };
   for (const claim of ['iat', 'nbf'] as const) {
@@ -97,14 +98,14 @@ export interface SignFlowTokenOptions {
 }
 
 /** Platform side (sandbox): what WhatsApp puts in `flow_token_signature`. */
-export function signFlowToken(options: SignFlowTokenOptions): string {
+export async function signFlowToken(options: SignFlowTokenOptions): Promise<string> {
   const { flowToken, appSecret } = options;
   checkSecret(appSecret);
   if (typeof flowToken !== 'string' || flowToken.length === 0) throw new TypeError('flowToken must be a non-empty string');
   const iat = options.issuedAt ?? Math.floor(Date.now() / 1000);
   const claims: Record<string, unknown> = { flow_token: flowToken, iat };
   if (options.expiresIn !== undefined) claims.exp = iat + options.expiresIn;
-  const encode = (value: unknown): string => Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  const encode = (value: unknown): string => encodeBase64Url(utf8(JSON.stringify(value)));
   const signingInput = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;
-  return `${signingInput}.${hmac(appSecret, signingInput).toString('base64url')}`;
+  return `${signingInput}.${encodeBase64Url(await hmac(appSecret, signingInput))}`;
 }

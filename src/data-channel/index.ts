@@ -28,4 +28,6 @@ export type {
   SignFlowTokenOptions,
 } from './flow-token-signature.js';
 export { verifyRequestSignature, signRequestBody } from './request-signature.js';
+export { useCryptoBackend, activeCryptoBackend } from './crypto-backend.js';
+export type { CryptoBackendName } from './crypto-backend.js';
 export { STATUS_DECRYPT_FAILED, STATUS_FLOW_TOKEN_INVALID, STATUS_SIGNATURE_INVALID } from './status.js';

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { DataChannelError, decryptRequest, encryptRequest, generateKeyPair, loadPrivateKey, loadPublicKey } from './index.js';
+import { BACKENDS, withBackend } from './backend-test-kit.js';
+import { pkcs8FromPkcs1, spkiFromPkcs1 } from './der.js';
+import { DataChannelError, decryptRequest, encryptRequest, generateKeyPair, loadPrivateKey, loadPublicKey, useCryptoBackend } from './index.js';
 
 const PASSPHRASE = 'correct horse battery staple';
 let dir: string;
@@ -18,6 +20,11 @@ async function codeOf(promise: Promise<unknown>): Promise<{ code: string; messag
   const error = await promise.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(DataChannelError);
   return { code: (error as DataChannelError).code, message: (error as DataChannelError).message };
+}
+
+function createPemText(label: string, der: Uint8Array): string {
+  const lines = Buffer.from(der).toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
 beforeAll(() => {
@@ -108,7 +115,9 @@ describe('generateKeyPair', () => {
   });
 });
 
-describe('loadPrivateKey / loadPublicKey refuse what is not a usable RSA key', () => {
+describe.each(BACKENDS)('loadPrivateKey / loadPublicKey refuse what is not a usable RSA key (%s backend)', (backend) => {
+  withBackend(backend);
+
   it('KEY_INVALID for non-PEM, wrong labels, EC keys, small keys and corrupt bodies', async () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
     const small = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
@@ -125,7 +134,17 @@ describe('loadPrivateKey / loadPublicKey refuse what is not a usable RSA key', (
     }
   });
 
-  it('KEY_INVALID, not a half-working key, when an encrypted body was damaged but still decrypts and parses', async () => {
+  it('KEY_INVALID, not a half-working key, when the modulus was damaged but the DER still parses', async () => {
+    const { privateKeyPem } = await generateKeyPair();
+    const der = createPrivateKey(privateKeyPem).export({ type: 'pkcs1', format: 'der' });
+    der[100] = (der[100] ?? 0) ^ 0x01; // inside n
+    const damaged = createPemText('RSA PRIVATE KEY', der);
+    const { code, message } = await codeOf(loadPrivateKey(damaged));
+    expect(code).toBe('KEY_INVALID');
+    expect(message).toContain('damaged');
+  });
+
+  it.runIf(backend === 'node')('KEY_INVALID, not a half-working key, when an encrypted body was damaged but still decrypts and parses', async () => {
     const { privateKeyPem } = await generateKeyPair({ passphrase: PASSPHRASE });
     const lines = privateKeyPem.split('\n');
     // Line 7 of the PEM lies inside the modulus; CBC garbles two blocks but keeps the padding valid.
@@ -142,11 +161,84 @@ describe('loadPrivateKey / loadPublicKey refuse what is not a usable RSA key', (
 
   it('keeps the key out of logs: the handle shows only its kind and size', async () => {
     const { privateKeyPem } = await generateKeyPair({ passphrase: PASSPHRASE });
-    const handle = await loadPrivateKey(privateKeyPem, PASSPHRASE);
+    const handle = backend === 'node'
+      ? await loadPrivateKey(privateKeyPem, PASSPHRASE)
+      : await loadPrivateKey(createPrivateKey({ key: privateKeyPem, passphrase: PASSPHRASE }).export({ type: 'pkcs8', format: 'pem' }).toString());
     const shown = `${inspect(handle, { depth: 5, showHidden: true })} ${JSON.stringify(handle)}`;
     expect(shown).toContain('business-private-key');
-    expect(shown).not.toMatch(/BEGIN|PRIVATE KEY|KeyObject/);
+    expect(shown).not.toMatch(/BEGIN|PRIVATE KEY|KeyObject|CryptoKey/);
     expect(shown).not.toContain(PASSPHRASE);
     expect(Object.isFrozen(handle)).toBe(true);
+  });
+});
+
+describe('the WebCrypto backend (Bun, Deno, workerd)', () => {
+  withBackend('web');
+
+  it('re-wraps PKCS#1 into exactly the PKCS#8 and SPKI DER that OpenSSL writes', async () => {
+    const { privateKeyPem } = await generateKeyPair();
+    const object = createPrivateKey(privateKeyPem);
+    const pkcs1 = object.export({ type: 'pkcs1', format: 'der' });
+    expect(Buffer.from(pkcs8FromPkcs1(pkcs1)).equals(object.export({ type: 'pkcs8', format: 'der' }))).toBe(true);
+    const publicObject = createPublicKey(object);
+    const rsaPublic = publicObject.export({ type: 'pkcs1', format: 'der' });
+    expect(Buffer.from(spkiFromPkcs1(rsaPublic)).equals(publicObject.export({ type: 'spki', format: 'der' }))).toBe(true);
+  });
+
+  it('loads unencrypted PKCS#1 and PKCS#8 private keys and SPKI and PKCS#1 public keys, of any size', async () => {
+    for (const modulusLength of [2048, 3072]) {
+      const { privateKeyPem, publicKeyPem } = await generateKeyPair({ modulusLength });
+      const object = createPrivateKey(privateKeyPem);
+      const pkcs8 = object.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const rsaPublic = createPublicKey(object).export({ type: 'pkcs1', format: 'pem' }).toString();
+      expect(privateKeyPem).toContain('BEGIN RSA PRIVATE KEY');
+      expect(pkcs8).toContain('BEGIN PRIVATE KEY');
+      expect(rsaPublic).toContain('BEGIN RSA PUBLIC KEY');
+      for (const [privatePem, publicPem] of [[privateKeyPem, publicKeyPem], [pkcs8, rsaPublic]] as const) {
+        expect((await loadPrivateKey(privatePem)).modulusLength).toBe(modulusLength);
+        expect((await loadPublicKey(publicPem)).modulusLength).toBe(modulusLength);
+        await assertWorkingPair(privatePem, publicPem);
+      }
+    }
+  });
+
+  it('accepts CRLF line ends and surrounding text, as secret stores sometimes keep them', async () => {
+    const { privateKeyPem, publicKeyPem } = await generateKeyPair();
+    await assertWorkingPair(`key:\r\n${privateKeyPem.replace(/\n/g, '\r\n')}`, publicKeyPem.replace(/\n/g, '\r\n'));
+  });
+
+  it('refuses an encrypted PEM with ENCRYPTED_KEY_UNSUPPORTED, saying to store it unencrypted, never echoing the key or passphrase', async () => {
+    const { privateKeyPem: traditional } = await generateKeyPair({ passphrase: PASSPHRASE });
+    const pkcs8 = createPrivateKey({ key: traditional, passphrase: PASSPHRASE })
+      .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: PASSPHRASE })
+      .toString();
+    expect(traditional).toContain('Proc-Type: 4,ENCRYPTED');
+    expect(pkcs8).toContain('BEGIN ENCRYPTED PRIVATE KEY');
+    const bodyLines = [...traditional.split('\n'), ...pkcs8.split('\n')].filter((line) => /^[A-Za-z0-9+/=]{40,}$/.test(line));
+    for (const pem of [traditional, pkcs8]) {
+      for (const passphrase of [PASSPHRASE, undefined]) {
+        const error = await loadPrivateKey(pem, passphrase).then(() => undefined, (e: unknown) => e);
+        expect(error).toBeInstanceOf(DataChannelError);
+        const { code, message } = error as DataChannelError;
+        expect(code).toBe('ENCRYPTED_KEY_UNSUPPORTED');
+        expect(message).toMatch(/no node:crypto/);
+        expect(message).toMatch(/unencrypted in the platform's secret store/);
+        expect(message).toContain('openssl pkey -in private.pem -out plain.pem');
+        const shown = `${message}\n${inspect(error)}`;
+        expect(shown).not.toContain(PASSPHRASE);
+        expect(shown).not.toContain('-----BEGIN');
+        for (const line of bodyLines) expect(shown).not.toContain(line.slice(0, 24));
+      }
+    }
+  });
+
+  it('generateKeyPair stays available on Node while WebCrypto does the data channel', async () => {
+    expect((await generateKeyPair()).privateKeyPem).toContain('BEGIN RSA PRIVATE KEY');
+  });
+});
+
+describe('useCryptoBackend', () => {
+  it('refuses a name it does not know', () => {
+    expect(() => useCryptoBackend('openssl' as never)).toThrow(TypeError);
   });
 });

@@ -1,11 +1,16 @@
-import { constants, createPrivateKey, createPublicKey, generateKeyPair as generateRsaKeyPair, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
-import type { KeyObject } from 'node:crypto';
-import { promisify } from 'node:util';
+import { cryptoBackend, isNodeRuntime } from './crypto-backend.js';
+import type { CryptoBackend, PrivateKeyLabel, PublicKeyLabel, RsaPrivateKey, RsaPublicKey } from './crypto-backend.js';
 import { DataChannelError } from './errors.js';
+import { MAX_MODULUS_LENGTH, MIN_MODULUS_LENGTH, encryptedKeyUnsupported } from './key-rules.js';
+import { importNodeCrypto } from './node-backend.js';
+import { hasEncryptionHeader, pemLabelOf } from './pem.js';
+
+export { MIN_MODULUS_LENGTH } from './key-rules.js';
 
 /**
- * Opaque handles. The KeyObject lives in a WeakMap, so a handle that ends up in a log,
- * in JSON.stringify or in util.inspect shows only its kind and size, never the key.
+ * Opaque handles. The backend's key (a KeyObject or a CryptoKey) lives in a WeakMap, so a handle
+ * that ends up in a log, in JSON.stringify or in util.inspect shows only its kind and size,
+ * never the key.
  */
 export interface BusinessPrivateKey {
   readonly kind: 'business-private-key';
@@ -16,111 +21,75 @@ export interface BusinessPublicKey {
   readonly modulusLength: number;
 }
 
-const privateKeys = new WeakMap<BusinessPrivateKey, KeyObject>();
-const publicKeys = new WeakMap<BusinessPublicKey, KeyObject>();
-
-/** Meta asks for a 2048-bit RSA key pair ("Upload Public Key"); smaller keys are refused. */
-export const MIN_MODULUS_LENGTH = 2048;
-const MAX_MODULUS_LENGTH = 16384;
-
-export function privateKeyObject(key: BusinessPrivateKey): KeyObject {
-  const object = privateKeys.get(key);
-  if (!object) throw new DataChannelError('KEY_INVALID', 'not a private key handle from loadPrivateKey()');
-  return object;
+/** A loaded key and the backend that loaded it: its AES work is done by the same backend. */
+export interface LoadedKey<K> {
+  backend: CryptoBackend;
+  key: K;
 }
 
-export function publicKeyObject(key: BusinessPublicKey): KeyObject {
-  const object = publicKeys.get(key);
-  if (!object) throw new DataChannelError('KEY_INVALID', 'not a public key handle from loadPublicKey()');
-  return object;
+const privateKeys = new WeakMap<BusinessPrivateKey, LoadedKey<RsaPrivateKey>>();
+const publicKeys = new WeakMap<BusinessPublicKey, LoadedKey<RsaPublicKey>>();
+
+export function privateKeyOf(handle: BusinessPrivateKey): LoadedKey<RsaPrivateKey> {
+  const loaded = privateKeys.get(handle);
+  if (!loaded) throw new DataChannelError('KEY_INVALID', 'not a private key handle from loadPrivateKey()');
+  return loaded;
 }
 
-const PEM_LABEL = /-----BEGIN ([A-Z0-9 ]+)-----/;
+export function publicKeyOf(handle: BusinessPublicKey): LoadedKey<RsaPublicKey> {
+  const loaded = publicKeys.get(handle);
+  if (!loaded) throw new DataChannelError('KEY_INVALID', 'not a public key handle from loadPublicKey()');
+  return loaded;
+}
 
 function pemLabel(pem: unknown, what: string): string {
   if (typeof pem !== 'string') throw new DataChannelError('KEY_INVALID', `${what} must be PEM text, got ${pem === null ? 'null' : typeof pem}`);
-  const label = PEM_LABEL.exec(pem)?.[1];
+  const label = pemLabelOf(pem);
   if (!label) throw new DataChannelError('KEY_INVALID', `${what} is not PEM text (no "-----BEGIN ...-----" line)`);
   return label;
 }
 
-function checkRsa(object: KeyObject, what: string): number {
-  if (object.asymmetricKeyType !== 'rsa') {
-    throw new DataChannelError('KEY_INVALID', `${what} is a ${object.asymmetricKeyType ?? 'unknown'} key; WhatsApp Flows needs RSA`);
-  }
-  const bits = object.asymmetricKeyDetails?.modulusLength ?? 0;
-  if (bits < MIN_MODULUS_LENGTH) {
-    throw new DataChannelError('KEY_INVALID', `${what} has ${bits} bits; WhatsApp Flows needs at least ${MIN_MODULUS_LENGTH}`);
-  }
-  return bits;
-}
+const PRIVATE_LABELS: readonly string[] = ['RSA PRIVATE KEY', 'PRIVATE KEY', 'ENCRYPTED PRIVATE KEY'] satisfies PrivateKeyLabel[];
+const PUBLIC_LABELS: readonly string[] = ['PUBLIC KEY', 'RSA PUBLIC KEY'] satisfies PublicKeyLabel[];
 
 /**
  * Loads the business private key: PKCS#1 ("RSA PRIVATE KEY", optionally with the legacy
  * Proc-Type/DEK-Info encryption that `openssl genrsa -des3` writes) or PKCS#8, plain or
- * encrypted ("ENCRYPTED PRIVATE KEY", what OpenSSL 3's `genrsa -des3` writes).
+ * encrypted ("ENCRYPTED PRIVATE KEY", what OpenSSL 3's `genrsa -des3` writes). Encrypted PEM
+ * needs node:crypto: on Bun, Deno and workerd (WebCrypto) it fails with
+ * ENCRYPTED_KEY_UNSUPPORTED; keep the key unencrypted in the platform's secret store there.
  */
 export async function loadPrivateKey(pem: string, passphrase?: string): Promise<BusinessPrivateKey> {
   const label = pemLabel(pem, 'private key');
-  if (label !== 'RSA PRIVATE KEY' && label !== 'PRIVATE KEY' && label !== 'ENCRYPTED PRIVATE KEY') {
+  if (!PRIVATE_LABELS.includes(label)) {
     throw new DataChannelError('KEY_INVALID', `expected an RSA private key PEM, found "${label}"`);
   }
-  const encrypted = label === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type:\s*4,\s*ENCRYPTED/m.test(pem);
+  const encrypted = label === 'ENCRYPTED PRIVATE KEY' || hasEncryptionHeader(pem);
   if (passphrase !== undefined && typeof passphrase !== 'string') {
     throw new DataChannelError('KEY_INVALID', 'passphrase must be a string');
   }
+  const backend = await cryptoBackend();
+  // Before PASSPHRASE_REQUIRED: on WebCrypto no passphrase would help.
+  if (encrypted && backend.name === 'web') throw encryptedKeyUnsupported();
   if (encrypted && (passphrase === undefined || passphrase === '')) {
     throw new DataChannelError('PASSPHRASE_REQUIRED', 'the private key is passphrase-protected; pass its passphrase');
   }
-  let object: KeyObject;
-  try {
-    object = createPrivateKey(encrypted ? { key: pem, format: 'pem', passphrase } : { key: pem, format: 'pem' });
-  } catch {
-    // A wrong passphrase yields either a bad-decrypt error or (when the padding happens to
-    // check out) garbage that fails to parse; both mean the passphrase is wrong.
-    if (encrypted) throw new DataChannelError('PASSPHRASE_WRONG', 'the passphrase does not open this private key');
-    throw new DataChannelError('KEY_INVALID', 'the private key PEM could not be parsed');
-  }
-  const modulusLength = checkRsa(object, 'the private key');
-  selfTest(object);
-  const handle: BusinessPrivateKey = Object.freeze({ kind: 'business-private-key', modulusLength });
-  privateKeys.set(handle, object);
+  const key = await backend.importPrivateKey({ pem, label: label as PrivateKeyLabel, encrypted, passphrase });
+  const handle: BusinessPrivateKey = Object.freeze({ kind: 'business-private-key', modulusLength: key.modulusLength });
+  privateKeys.set(handle, { backend, key });
   return handle;
-}
-
-/**
- * A damaged PEM body (a flipped byte inside an encrypted key, a bad copy-paste) can still parse
- * into a key whose parts disagree; it would then fail every request. One OAEP round trip at load
- * time turns that into a clear error.
- */
-function selfTest(object: KeyObject): void {
-  const probe = randomBytes(16);
-  const options = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' };
-  let ok = false;
-  try {
-    const wrapped = publicEncrypt({ key: createPublicKey(object), ...options }, probe);
-    ok = privateDecrypt({ key: object, ...options }, wrapped).equals(probe);
-  } catch {
-    ok = false;
-  }
-  if (!ok) throw new DataChannelError('KEY_INVALID', 'the private key is damaged: its parts do not match (check that the PEM was copied intact)');
 }
 
 /** Loads a public key: SPKI ("PUBLIC KEY") or PKCS#1 ("RSA PUBLIC KEY"). */
 export async function loadPublicKey(pem: string): Promise<BusinessPublicKey> {
   const label = pemLabel(pem, 'public key');
-  if (label !== 'PUBLIC KEY' && label !== 'RSA PUBLIC KEY') {
+  if (!PUBLIC_LABELS.includes(label)) {
     throw new DataChannelError('KEY_INVALID', `expected a public key PEM ("PUBLIC KEY" or "RSA PUBLIC KEY"), found "${label}"`);
   }
-  let object: KeyObject;
-  try {
-    object = createPublicKey({ key: pem, format: 'pem' });
-  } catch {
-    throw new DataChannelError('KEY_INVALID', 'the public key PEM could not be parsed');
-  }
-  const modulusLength = checkRsa(object, 'the public key');
-  const handle: BusinessPublicKey = Object.freeze({ kind: 'business-public-key', modulusLength });
-  publicKeys.set(handle, object);
+  const backend = await cryptoBackend();
+  const key = await backend.importPublicKey(pem, label as PublicKeyLabel);
+  const handle: BusinessPublicKey = Object.freeze({ kind: 'business-public-key', modulusLength: key.modulusLength });
+  publicKeys.set(handle, { backend, key });
   return handle;
 }
 
@@ -131,8 +100,10 @@ export interface GenerateKeyPairOptions {
   modulusLength?: number;
 }
 
-const generate = promisify(generateRsaKeyPair);
-
+/**
+ * Node only: writes PKCS#1 PEM (DES-EDE3-CBC encrypted with a passphrase), which only
+ * node:crypto can produce. Elsewhere, make the key with `openssl genrsa -out private.pem 2048`.
+ */
 export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Promise<{ privateKeyPem: string; publicKeyPem: string }> {
   const { passphrase, modulusLength = MIN_MODULUS_LENGTH } = options;
   if (!Number.isInteger(modulusLength) || modulusLength < MIN_MODULUS_LENGTH || modulusLength > MAX_MODULUS_LENGTH || modulusLength % 8 !== 0) {
@@ -142,13 +113,27 @@ export async function generateKeyPair(options: GenerateKeyPairOptions = {}): Pro
     // OpenSSL refuses PEM passphrases shorter than 4 characters, so the key could not be reopened by it.
     throw new DataChannelError('KEY_INVALID', 'passphrase must be a string of at least 4 characters');
   }
-  const { privateKey, publicKey } = await generate('rsa', {
-    modulusLength,
-    publicExponent: 0x10001,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: passphrase === undefined
-      ? { type: 'pkcs1', format: 'pem' }
-      : { type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase },
+  const unsupported = (): DataChannelError =>
+    new DataChannelError('UNSUPPORTED_RUNTIME', 'generateKeyPair needs Node.js (node:crypto); on this runtime create the key with `openssl genrsa -out private.pem 2048` and load its PEM with loadPrivateKey');
+  if (!isNodeRuntime()) throw unsupported();
+  const crypto = await importNodeCrypto().catch(() => {
+    throw unsupported();
   });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
+  return new Promise((resolve, reject) => {
+    crypto.generateKeyPair(
+      'rsa',
+      {
+        modulusLength,
+        publicExponent: 0x10001,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: passphrase === undefined
+          ? { type: 'pkcs1', format: 'pem' }
+          : { type: 'pkcs1', format: 'pem', cipher: 'des-ede3-cbc', passphrase },
+      },
+      (error, publicKeyPem, privateKeyPem) => {
+        if (error) reject(new DataChannelError('KEY_INVALID', 'the key pair could not be generated'));
+        else resolve({ privateKeyPem, publicKeyPem });
+      },
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encryptRequest, generateKeyPair, loadPublicKey, signFlowToken } from '../data-channel/index.js';
+import { withBackend } from '../data-channel/backend-test-kit.js';
+import { activeCryptoBackend, encryptRequest, generateKeyPair, loadPublicKey, signFlowToken } from '../data-channel/index.js';
 import type { DataChannelRequest } from '../data-channel/index.js';
 import { EndpointResponseError } from './errors.js';
 import { createFlowEndpoint } from './handler.js';
@@ -348,16 +349,16 @@ describe('createFlowEndpoint: Data API 4.0 flow-token signature', () => {
 
   it('accepts a valid signature and refuses a forged or mismatched one with 432', async () => {
     const h = await start({ appSecret: APP_SECRET });
-    const good = signFlowToken({ flowToken: 'tok-4', appSecret: APP_SECRET });
+    const good = await signFlowToken({ flowToken: 'tok-4', appSecret: APP_SECRET });
     expect((await h.client.call(v4('tok-4', good), { appSecret: APP_SECRET })).status).toBe(200);
-    const forged = signFlowToken({ flowToken: 'tok-4', appSecret: 'attacker' });
+    const forged = await signFlowToken({ flowToken: 'tok-4', appSecret: 'attacker' });
     expect((await h.client.call(v4('tok-4', forged), { appSecret: APP_SECRET })).body).toMatchObject({ error: { code: 'FLOW_TOKEN_SIGNATURE_BAD_SIGNATURE' } });
     expect((await h.client.call(v4('other', good), { appSecret: APP_SECRET })).status).toBe(432);
   });
 
   it('answers 427 when the signature has expired', async () => {
     const h = await start({ appSecret: APP_SECRET });
-    const old = signFlowToken({ flowToken: 'tok-4', appSecret: APP_SECRET, issuedAt: 1_000_000, expiresIn: 60 });
+    const old = await signFlowToken({ flowToken: 'tok-4', appSecret: APP_SECRET, issuedAt: 1_000_000, expiresIn: 60 });
     expect((await h.client.call(v4('tok-4', old), { appSecret: APP_SECRET })).status).toBe(427);
   });
 });
@@ -379,5 +380,36 @@ describe('createFlowEndpoint: configuration', () => {
     expect(r).toMatchObject({ status: 500, body: { error: { code: 'KEY_INVALID' } } });
     expect(JSON.stringify(r.body)).not.toContain('TOP-SECRET');
     expect(h.logger.text()).not.toContain('TOP-SECRET');
+  });
+});
+
+// What Bun, Deno and workerd run (test/runtimes/ drives those runtimes for real).
+describe('createFlowEndpoint on the WebCrypto backend', () => {
+  withBackend('web');
+
+  it('serves ping, INIT, data_exchange and completion, and answers 421 and 432', async () => {
+    expect(await activeCryptoBackend()).toBe('web');
+    const h = await start({ appSecret: APP_SECRET });
+    const signed = { appSecret: APP_SECRET };
+    expect(await h.client.call({ version: '3.0', action: 'ping' }, signed)).toEqual({ status: 200, body: { data: { status: 'active' } } });
+    expect((await h.client.call(init('tok-w'), signed)).body).toMatchObject({ screen: 'PICK' });
+    const done = await h.client.call({ version: '3.0', action: 'data_exchange', flow_token: 'tok-w', screen: 'DETAILS', data: { slot: 'a' } }, signed);
+    expect(done.body).toMatchObject({ screen: 'SUCCESS' });
+    const v4 = await signFlowToken({ flowToken: 'tok-w', appSecret: APP_SECRET });
+    expect((await h.client.call({ version: '4.0', action: 'INIT', flow_token: 'tok-w', flow_token_signature: v4 }, signed)).status).toBe(200);
+    const stranger = await PlatformClient.create(h.client.url, otherKeys.publicKeyPem);
+    expect((await stranger.call(init(), signed)).status).toBe(421);
+    expect((await h.client.call(init(), { signature: `sha256=${'0'.repeat(64)}` })).status).toBe(432);
+  });
+
+  it('answers 500 to a passphrase-protected key and logs why, without the key or passphrase', async () => {
+    const passphrase = 'endpoint-web-passphrase';
+    const encrypted = await generateKeyPair({ passphrase });
+    const h = await start({ privateKey: encrypted.privateKeyPem, passphrase });
+    const result = await (await PlatformClient.create(h.client.url, encrypted.publicKeyPem)).call(init());
+    expect(result).toMatchObject({ status: 500, body: { error: { code: 'ENCRYPTED_KEY_UNSUPPORTED' } } });
+    expect(h.logger.text()).toContain("unencrypted in the platform's secret store");
+    expect(h.logger.text()).not.toContain(passphrase);
+    expect(h.logger.text()).not.toContain('-----BEGIN');
   });
 });

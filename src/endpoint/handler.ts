@@ -139,7 +139,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
         : errorResponse(400, 'BODY_UNREADABLE', 'the request body could not be read');
     }
 
-    if (appSecret !== undefined && !verifyRequestSignature(read.bytes, request.header('x-hub-signature-256'), appSecret)) {
+    if (appSecret !== undefined && !(await verifyRequestSignature(read.bytes, request.header('x-hub-signature-256'), appSecret))) {
       logger.warn('rejected a request whose X-Hub-Signature-256 is missing or wrong');
       return errorResponse(STATUS_SIGNATURE_INVALID, 'SIGNATURE_INVALID', 'X-Hub-Signature-256 is missing or does not match the body');
     }
@@ -181,7 +181,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
       if (appSecret === undefined) {
         logger.warn('request carries flow_token_signature but no appSecret is configured; it was not verified');
       } else {
-        const check = verifyFlowTokenSignature({ flowToken: body.flow_token, signature: body.flow_token_signature, appSecret });
+        const check = await verifyFlowTokenSignature({ flowToken: body.flow_token, signature: body.flow_token_signature, appSecret });
         if (!check.valid) {
           logger.warn(`rejected a request whose flow_token_signature is invalid (${check.reason})`);
           return check.reason === 'EXPIRED'

@@ -21,10 +21,7 @@ export type {
   ShowErrorResult,
 } from './types.js';
 export * from './token-store/index.js';
-export { toNodeHandler } from './adapters/node-http.js';
-export type { NodeRequestListener } from './adapters/node-http.js';
-export { toExpressHandler } from './adapters/express.js';
-export { registerFlowEndpoint } from './adapters/fastify.js';
-export type { FastifyFlowEndpointOptions } from './adapters/fastify.js';
-export { serveFlowEndpoint, createFlowRequestListener } from './serve/index.js';
-export type { ServeFlowEndpointOptions, ServingFlowEndpoint, FlowRequestListener } from './serve/index.js';
+// Transports live on subpaths of their own, so importing this module loads no node: module and
+// no framework's types: waflow/endpoint/node (node:http, cluster), waflow/endpoint/express,
+// waflow/endpoint/fastify. Hono, Bun, Deno, workerd and fetch-style route handlers take the
+// endpoint as it is: `(request: Request) => Promise<Response>`.

@@ -1,38 +1,15 @@
 // Test support for the endpoint's own suites and the examples: a real HTTP server on
 // 127.0.0.1 and a platform-side client that encrypts requests the way WhatsApp does.
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { decryptResponse, encryptRequest, loadPublicKey, signRequestBody } from '../data-channel/index.js';
 import type { BusinessPublicKey, DataChannelRequest } from '../data-channel/index.js';
+import { listen } from '../testing/listen.js';
+import type { RunningServer } from '../testing/listen.js';
 import { toNodeHandler } from './adapters/node-http.js';
 import type { EndpointLogger, FlowEndpoint } from './types.js';
 
-export interface RunningServer {
-  /** `http://127.0.0.1:<port>/` */
-  readonly url: string;
-  close(): Promise<void>;
-}
-
-/** Listens on an ephemeral port of 127.0.0.1. */
-export async function listen(server: Server): Promise<RunningServer> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
-}
+export { listen } from '../testing/listen.js';
+export type { RunningServer } from '../testing/listen.js';
 
 export function serveEndpoint(endpoint: FlowEndpoint): Promise<RunningServer> {
   return listen(createServer(toNodeHandler(endpoint)));
@@ -67,7 +44,7 @@ export class PlatformClient {
     const raw = JSON.stringify(envelope);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (options.signature !== undefined) headers['x-hub-signature-256'] = options.signature;
-    else if (options.appSecret !== undefined) headers['x-hub-signature-256'] = signRequestBody(raw, options.appSecret);
+    else if (options.appSecret !== undefined) headers['x-hub-signature-256'] = await signRequestBody(raw, options.appSecret);
     const response = await fetch(this.url, { method: 'POST', headers, body: raw });
     const text = await response.text();
     if (response.status !== 200) return { status: response.status, body: JSON.parse(text) as unknown };

@@ -1,6 +1,6 @@
 // Server backend: a node-postgres pool. With a schema, every pooled connection starts with it
 // on search_path (a startup option, so no connection can run a query before it is set).
-import pg from 'pg';
+import { peerMissing } from '../peer/optional.js';
 import { normalizeParams } from './types.js';
 import type { Queryable, Store } from './types.js';
 
@@ -22,6 +22,7 @@ function wrap(db: PgLike): Queryable {
 }
 
 export async function openPostgresStore(databaseUrl: string, schema: string | undefined, maxConnections = 10): Promise<Store> {
+  const { default: pg } = await import('pg').catch(peerMissing('pg', 'A PostgreSQL database URL'));
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: maxConnections,

@@ -2,8 +2,8 @@
 // endpoint over real HTTP (httpEndpoint, `waflow run --endpoint`) and close it afterwards.
 import { createServer } from 'node:http';
 import { toNodeHandler } from '../endpoint/adapters/node-http.js';
-import { listen } from '../endpoint/test-kit.js';
-import type { RunningServer } from '../endpoint/test-kit.js';
+import { listen } from './listen.js';
+import type { RunningServer } from './listen.js';
 import type { WebHandler } from './transport.js';
 
 export type LocalServer = RunningServer;

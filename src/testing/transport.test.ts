@@ -134,7 +134,7 @@ describe('inProcessEndpoint', () => {
     await transport.exchange(INIT);
     const [v4, v3] = seen as { version: string; flow_token_signature?: string }[];
     expect(v4?.version).toBe('4.0');
-    expect(verifyFlowTokenSignature({ flowToken: 'tok-40', signature: v4?.flow_token_signature, appSecret: APP_SECRET })).toMatchObject({ valid: true });
+    expect(await verifyFlowTokenSignature({ flowToken: 'tok-40', signature: v4?.flow_token_signature, appSecret: APP_SECRET })).toMatchObject({ valid: true });
     expect(v3?.flow_token_signature).toBeUndefined();
   });
 

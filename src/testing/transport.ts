@@ -51,7 +51,7 @@ interface RawAnswer {
 
 type Send = (body: string, headers: Record<string, string>) => Promise<RawAnswer>;
 
-function toWire(request: ExchangeRequest, appSecret: string | undefined): DataChannelRequest {
+async function toWire(request: ExchangeRequest, appSecret: string | undefined): Promise<DataChannelRequest> {
   const wire: Record<string, unknown> = {
     version: request.version,
     action: request.action,
@@ -61,7 +61,7 @@ function toWire(request: ExchangeRequest, appSecret: string | undefined): DataCh
   if (request.screen !== undefined) wire.screen = request.screen;
   // Data API 4.0 ("Endpoints Security Enhancements", Flows changelog): Meta signs the flow token.
   if (request.version === '4.0' && appSecret !== undefined) {
-    wire.flow_token_signature = signFlowToken({ flowToken: request.flowToken, appSecret });
+    wire.flow_token_signature = await signFlowToken({ flowToken: request.flowToken, appSecret });
   }
   return wire as unknown as DataChannelRequest;
 }
@@ -92,11 +92,11 @@ function createTransport(send: Send, options: TransportOptions): ExchangeTranspo
   key.catch(() => undefined);
 
   async function attempt(request: ExchangeRequest): Promise<{ status: number; value?: unknown; error?: EndpointError }> {
-    const wire = toWire(request, appSecret);
+    const wire = await toWire(request, appSecret);
     const { envelope, aesKey, iv } = await encryptRequest(wire, await key);
     const body = JSON.stringify(envelope);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (appSecret !== undefined) headers['x-hub-signature-256'] = signRequestBody(body, appSecret);
+    if (appSecret !== undefined) headers['x-hub-signature-256'] = await signRequestBody(body, appSecret);
     const record: ExchangeRecord = { action: request.action, screen: request.screen, data: request.data, status: 0, latencyMs: 0 };
     const started = performance.now();
     let answer: RawAnswer;

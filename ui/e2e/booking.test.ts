@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../src/data-channel/index.js';
 import { startServer } from '../../examples/booking/server.js';
 import { BOOKING_FLOW } from '../../examples/booking/endpoint.js';
+import { eventually } from './eventually.js';
 import { createFlow, sendFlowMessage, START_TIMEOUT_MS, startBrowserSandbox, TEST_TIMEOUT_MS } from './harness.js';
 import type { BrowserSandbox } from './harness.js';
 
@@ -62,9 +63,9 @@ describe('appointment booking through the example endpoint', () => {
     const sheet = page.getByTestId('flow-sheet');
     await sheet.waitFor();
     // INIT went to the endpoint: the first screen carries its services and days.
-    expect(await sheet.getAttribute('data-screen')).toBe('APPOINTMENT');
+    await eventually(() => sheet.getAttribute('data-screen')).toBe('APPOINTMENT');
     const time = page.locator('[data-field="time"] .wa-select');
-    expect(await time.isDisabled()).toBe(true);
+    await eventually(() => time.isDisabled()).toBe(true);
 
     const pick = async (field: string, index: number): Promise<string> => {
       await page.locator(`[data-field="${field}"] .wa-select`).click();
@@ -79,33 +80,33 @@ describe('appointment booking through the example endpoint', () => {
     await pick('service', 0);
     await pick('date', 0);
     // Picking a day asked the endpoint for its free times, which enables the time dropdown.
-    await expect.poll(() => time.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await eventually(() => time.isEnabled()).toBe(true);
     const slot = await pick('time', 0);
     expect(slot).not.toBe('');
     await t.shot('booking-appointment');
     await page.getByTestId('footer-button').click();
 
-    await expect.poll(() => sheet.getAttribute('data-screen')).toBe('DETAILS');
+    await eventually(() => sheet.getAttribute('data-screen')).toBe('DETAILS');
     // A one-letter name passes the field but not the endpoint: its error_message shows as a banner.
     await page.locator('input[name="name"]').fill('A');
     await page.locator('input[name="email"]').fill('ana@example.com');
-    await expect.poll(() => page.getByTestId('footer-button').isEnabled()).toBe(true);
+    await eventually(() => page.getByTestId('footer-button').isEnabled()).toBe(true);
     await page.getByTestId('footer-button').click();
-    await expect.poll(() => page.getByTestId('error-banner').textContent()).toBe('Please enter your full name.');
+    await eventually(() => page.getByTestId('error-banner').textContent()).toBe('Please enter your full name.');
     await t.shot('booking-error-banner');
     await page.locator('input[name="name"]').fill('Ana Lima');
     await page.getByTestId('footer-button').click();
 
-    await expect.poll(() => sheet.getAttribute('data-screen')).toBe('SUMMARY');
-    expect(await sheet.textContent()).toContain('Ana Lima');
+    await eventually(() => sheet.getAttribute('data-screen')).toBe('SUMMARY');
+    await eventually(() => sheet.textContent()).toContain('Ana Lima');
     await t.shot('booking-summary');
     await page.getByTestId('footer-button').click();
 
     await sheet.waitFor({ state: 'detached' });
     const reply = page.getByTestId('reply-bubble');
     await reply.waitFor();
-    expect(await reply.textContent()).toContain('booking_id');
-    expect(await reply.textContent()).toContain('Ana Lima');
+    await eventually(() => reply.textContent()).toContain('booking_id');
+    await eventually(() => reply.textContent()).toContain('Ana Lima');
 
     // A message sent while the inbox is open arrives live (server-sent events, no reload).
     const sent = await t.api<{ messages: { id: string }[] }>('POST', '/cloud/messages', {
@@ -115,17 +116,16 @@ describe('appointment booking through the example endpoint', () => {
       text: { body: 'See you soon, Ana!' },
     });
     expect(sent.status).toBe(200);
-    await expect.poll(() => page.locator(`[data-message-id="${sent.body.messages[0]?.id ?? ''}"] .bubble-body`).textContent()).toBe('See you soon, Ana!');
+    await eventually(() => page.locator(`[data-message-id="${sent.body.messages[0]?.id ?? ''}"] .bubble-body`).textContent()).toBe('See you soon, Ana!');
     await t.shot('inbox-live-message');
 
     // The dashboard: every request of the session, decrypted status and latency, then the health check.
     await page.goto(`${t.sandbox.url}/dashboard?flow_id=${flowId}`);
     const rows = page.locator('[data-testid="exchanges"] tbody tr');
-    await expect.poll(() => rows.count()).toBe(6);
-    const actions = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-action')}:${tr.getAttribute('data-status')}`));
-    expect(actions).toEqual(['INIT:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200']);
+    await eventually(() => rows.count()).toBe(6);
+    await eventually(() => rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-action')}:${tr.getAttribute('data-status')}`))).toEqual(['INIT:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200', 'data_exchange:200']);
     await page.getByTestId('run-check').click();
-    await expect.poll(() => page.getByTestId('diagnosis').textContent()).toContain('Healthy');
+    await eventually(() => page.getByTestId('diagnosis').textContent()).toContain('Healthy');
     await t.shot('dashboard-endpoint-log', { fullPage: true });
     expect(pageErrors).toEqual([]);
   }, TEST_TIMEOUT_MS);

@@ -4,6 +4,7 @@
 // and the flow is saved, published and run interactively with a flow token and initial data.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from './eventually.js';
 import { START_TIMEOUT_MS, startBrowserSandbox, TEST_TIMEOUT_MS } from './harness.js';
 import type { BrowserSandbox } from './harness.js';
 
@@ -30,35 +31,35 @@ describe('builder', () => {
     await editor.fill(SIGN_UP);
     await page.getByTestId('diagnostics-ok').waitFor();
     const title = page.getByTestId('screen-title');
-    await expect.poll(() => title.textContent()).toBe('Join the gym');
+    await eventually(() => title.textContent()).toBe('Join the gym');
 
     // The preview is interactive: the OptIn's "Read more" opens the terms screen, back returns.
     await page.getByRole('button', { name: 'Read more' }).first().click();
-    await expect.poll(() => title.textContent()).toBe('Membership terms');
+    await eventually(() => title.textContent()).toBe('Membership terms');
     await page.getByTestId('flow-back').click();
-    await expect.poll(() => title.textContent()).toBe('Join the gym');
+    await eventually(() => title.textContent()).toBe('Join the gym');
     await page.locator('[data-field="first_name"] input').fill('Rita');
     await page.locator('[data-field="date_of_birth"] .wa-select').click();
     await page.getByTestId('date-sheet').waitFor();
     // The sheet opens within the field's max-date and picks a day the runtime accepts.
-    expect(await page.getByTestId('calendar-month').textContent()).toBe('December 2010');
-    expect(await page.locator('[data-date="2010-12-31"]').isEnabled()).toBe(true);
+    await eventually(() => page.getByTestId('calendar-month').textContent()).toBe('December 2010');
+    await eventually(() => page.locator('[data-date="2010-12-31"]').isEnabled()).toBe(true);
     await t.shot('builder-date-sheet');
     await page.locator('[data-date="2010-12-15"]').click();
     await page.getByTestId('date-sheet').waitFor({ state: 'detached' });
-    expect(await page.locator('[data-field="date_of_birth"] .wa-select-value').textContent()).toBe('15 Dec 2010');
+    await eventually(() => page.locator('[data-field="date_of_birth"] .wa-select-value').textContent()).toBe('15 Dec 2010');
 
     // A typo in a component type: one diagnostic, on the right line, marked in the gutter.
     expect(TYPO_LINE).toBeGreaterThan(1);
     await editor.fill(SIGN_UP.replace('"type": "TextInput"', '"type": "TextInptu"'));
     const item = page.locator('[data-testid="diagnostics"] .diag-item').first();
     await item.waitFor();
-    expect(await item.getAttribute('data-line')).toBe(String(TYPO_LINE));
-    expect(await item.textContent()).toContain('TextInptu');
-    expect(await page.locator(`.ed-ln[data-line="${TYPO_LINE}"]`).getAttribute('data-marker')).toBe('error');
+    await eventually(() => item.getAttribute('data-line')).toBe(String(TYPO_LINE));
+    await eventually(() => item.textContent()).toContain('TextInptu');
+    await eventually(() => page.locator(`.ed-ln[data-line="${TYPO_LINE}"]`).getAttribute('data-marker')).toBe('error');
     await t.shot('builder-diagnostic');
     await item.click();
-    await expect.poll(() => page.getByTestId('cursor').textContent()).toContain(`Ln ${TYPO_LINE},`);
+    await eventually(() => page.getByTestId('cursor').textContent()).toContain(`Ln ${TYPO_LINE},`);
     const selection = await editor.evaluate((el) => {
       const area = el as HTMLTextAreaElement;
       return area.value.slice(0, area.selectionStart).split('\n').length;
@@ -67,36 +68,36 @@ describe('builder', () => {
 
     // Saving it anyway: the sandbox answers with its validation_errors, listed under the toolbar.
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('builder-status').textContent()).toContain('validation error');
-    expect(await page.locator('[data-testid="server-errors"] li').count()).toBeGreaterThan(0);
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain('validation error');
+    await eventually(() => page.locator('[data-testid="server-errors"] li').count()).toBeGreaterThan(0);
 
     // Fixing it clears the diagnostic and the marker.
     await editor.fill(SIGN_UP);
     await page.getByTestId('diagnostics-ok').waitFor();
-    expect(await page.locator('.ed-ln[data-marker]').count()).toBe(0);
+    await eventually(() => page.locator('.ed-ln[data-marker]').count()).toBe(0);
 
     // The version switch re-validates: 3.1 clients need inputs inside a Form.
     await page.getByTestId('version-select').selectOption('3.1');
-    await expect.poll(() => page.locator('[data-testid="diagnostics"] .diag-item[data-code="KEYWORD_ONE_OF"]').count()).toBeGreaterThan(0);
+    await eventually(() => page.locator('[data-testid="diagnostics"] .diag-item[data-code="KEYWORD_ONE_OF"]').count()).toBeGreaterThan(0);
     await page.getByTestId('version-select').selectOption('');
     await page.getByTestId('diagnostics-ok').waitFor();
 
     // The preview follows edits: a new screen title shows on the phone.
     await editor.fill(SIGN_UP.replace('"title": "Join the gym"', '"title": "Join the club"'));
-    await expect.poll(() => title.textContent()).toBe('Join the club');
+    await eventually(() => title.textContent()).toBe('Join the club');
     await t.shot('builder', { fullPage: false });
 
     // Save creates the flow and uploads flow.json; publish makes it PUBLISHED.
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('builder-status').textContent()).toContain('Saved flow');
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain('Saved flow');
     const status = (await page.getByTestId('builder-status').textContent()) ?? '';
     const flowId = /Saved flow (\d+)/.exec(status)?.[1];
     expect(flowId).toBeDefined();
-    expect(await page.getByTestId('server-errors').count()).toBe(0);
+    await eventually(() => page.getByTestId('server-errors').count()).toBe(0);
     const stored = await fetch(`${t.sandbox.url}/_sandbox/flows/${flowId}/flow.json`).then((r) => r.json() as Promise<{ screens: { title: string }[] }>);
     expect(stored.screens[0]?.title).toBe('Join the club');
     await page.getByTestId('publish').click();
-    await expect.poll(() => page.getByTestId('builder-status').textContent()).toContain('PUBLISHED');
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain('PUBLISHED');
     const flow = await t.api<{ status: string }>('GET', `/cloud/flows/${flowId}`);
     expect(flow.body.status).toBe('PUBLISHED');
 
@@ -105,20 +106,25 @@ describe('builder', () => {
     await page.locator('details.interactive select').selectOption('SECURE_ACCOUNT');
     await page.getByTestId('initial-data').fill('{"first_name": "Rita"}');
     await page.getByTestId('run-interactive').click();
-    await expect.poll(() => title.textContent()).toBe('Secure your account');
-    expect(await page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Rita');
+    await eventually(() => title.textContent()).toBe('Secure your account');
+    await eventually(() => page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Rita');
     await page.locator('[data-field="password"] input').fill('short');
-    await expect.poll(() => page.locator('[data-field="password"] .wa-error').textContent()).toContain('8');
-    expect(await page.getByTestId('footer-button').isDisabled()).toBe(true);
+    await eventually(() => page.locator('[data-field="password"] .wa-error').textContent()).toContain('8');
+    await eventually(() => page.getByTestId('footer-button').isDisabled()).toBe(true);
     await t.shot('builder-interactive');
 
     // The same run through the sandbox: a draft message to the preview phone, opened by the sandbox.
+    // Back to the live preview first (the same screen with its example data), so that the phone
+    // shows Rita's name again only once the sandbox's session has arrived.
+    await page.getByRole('button', { name: 'Back to live preview' }).click();
+    await eventually(() => page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Ana');
+    await page.locator('details.interactive:not([open]) summary').click();
     await page.locator('details.interactive input[type="checkbox"]').check();
     await page.getByTestId('run-interactive').click();
-    await expect.poll(() => title.textContent()).toBe('Secure your account');
-    await expect.poll(() => page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Rita');
-    const chat = await t.api<{ messages: unknown[] }>('GET', '/_sandbox/phones/15550009999/chat');
-    expect(chat.body.messages).toHaveLength(1);
+    await eventually(() => title.textContent()).toBe('Secure your account');
+    await eventually(() => page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Rita');
+    // The preview phone exists once the message is sent to it; until then its chat answers 404.
+    await eventually(async () => (await t.api<{ messages?: unknown[] }>('GET', '/_sandbox/phones/15550009999/chat')).body.messages).toHaveLength(1);
     expect(pageErrors).toEqual([]);
   }, TEST_TIMEOUT_MS);
 
@@ -130,79 +136,79 @@ describe('builder', () => {
     await page.getByTestId('editor').fill(ALL_INPUTS);
     await page.getByTestId('diagnostics-ok').waitFor();
     const title = page.getByTestId('screen-title');
-    await expect.poll(() => title.textContent()).toBe('Bike service: you');
+    await eventually(() => title.textContent()).toBe('Bike service: you');
     const sheet = page.getByTestId('flow-sheet');
     const footer = page.getByTestId('footer-button');
     const jump = async (screen: string, expected: string): Promise<void> => {
       await page.getByTestId('preview-screen').selectOption(screen);
-      await expect.poll(() => title.textContent()).toBe(expected);
+      await eventually(() => title.textContent()).toBe(expected);
     };
 
     // Text inputs take their input types; the footer names what is missing.
-    expect(await page.locator('input[name="email"]').getAttribute('type')).toBe('email');
-    expect(await page.locator('input[name="account_password"]').getAttribute('type')).toBe('password');
-    expect(await page.locator('input[name="phone"]').getAttribute('type')).toBe('tel');
-    expect(await footer.isDisabled()).toBe(true);
-    expect(await footer.getAttribute('title')).toMatch(/Full name/);
+    await eventually(() => page.locator('input[name="email"]').getAttribute('type')).toBe('email');
+    await eventually(() => page.locator('input[name="account_password"]').getAttribute('type')).toBe('password');
+    await eventually(() => page.locator('input[name="phone"]').getAttribute('type')).toBe('tel');
+    await eventually(() => footer.isDisabled()).toBe(true);
+    await eventually(() => footer.getAttribute('title')).toMatch(/Full name/);
     await page.locator('input[name="email"]').fill('not-an-email');
-    await expect.poll(() => page.locator('[data-field="email"] .wa-error').count()).toBe(1);
+    await eventually(() => page.locator('[data-field="email"] .wa-error').count()).toBe(1);
     await t.shot('emulator-text-inputs');
 
     // Selections: dropdown with metadata, radio, checkbox limit, chips, a range calendar.
     await jump('SERVICE', 'Bike service: what');
     await page.locator('[data-field="service"] .wa-select').click();
     const list = page.getByTestId('dropdown-sheet');
-    expect(await list.textContent()).toContain('45 EUR');
+    await eventually(() => list.textContent()).toContain('45 EUR');
     await list.getByRole('option', { name: /Full service/ }).click();
-    await expect.poll(() => page.locator('[data-field="service"] .wa-select-value').textContent()).toBe('Full service');
+    await eventually(() => page.locator('[data-field="service"] .wa-select-value').textContent()).toBe('Full service');
     await page.getByRole('radio', { name: /Mountain/ }).click();
-    await expect.poll(() => page.getByRole('radio', { name: /Mountain/ }).getAttribute('aria-checked')).toBe('true');
+    await eventually(() => page.getByRole('radio', { name: /Mountain/ }).getAttribute('aria-checked')).toBe('true');
     await page.getByRole('checkbox', { name: /Bike wash/ }).click();
     await page.getByRole('checkbox', { name: /New chain/ }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: /New chain/ }).getAttribute('aria-checked')).toBe('true');
+    await eventually(() => page.getByRole('checkbox', { name: /New chain/ }).getAttribute('aria-checked')).toBe('true');
     await page.getByRole('checkbox', { name: /New inner tubes/ }).click();
     // max-selected-items is 2: the runtime marks a third choice invalid and the footer stays disabled until it is undone.
     await page.getByTestId('flow-notice').waitFor();
-    await expect.poll(() => page.locator('[data-field="extras"] .wa-error').textContent()).toContain('2');
+    await eventually(() => page.locator('[data-field="extras"] .wa-error').textContent()).toContain('2');
     await page.getByRole('checkbox', { name: /New inner tubes/ }).click();
-    await expect.poll(() => page.locator('[data-field="extras"] .wa-error').count()).toBe(0);
-    expect(await sheet.textContent()).toContain('10 EUR');
+    await eventually(() => page.locator('[data-field="extras"] .wa-error').count()).toBe(0);
+    await eventually(() => sheet.textContent()).toContain('10 EUR');
     await page.getByRole('button', { name: 'Squeaking' }).click();
-    await expect.poll(() => page.getByRole('button', { name: /Squeaking/ }).getAttribute('aria-pressed')).toBe('true');
+    await eventually(() => page.getByRole('button', { name: /Squeaking/ }).getAttribute('aria-pressed')).toBe('true');
     await page.locator('[data-field="stay"] .wa-select').click();
-    expect(await page.getByTestId('calendar-month').textContent()).toBe('December 2026');
+    await eventually(() => page.getByTestId('calendar-month').textContent()).toBe('December 2026');
     // Sundays are not in include-days.
-    expect(await page.locator('[data-date="2026-12-06"]').isDisabled()).toBe(true);
+    await eventually(() => page.locator('[data-date="2026-12-06"]').isDisabled()).toBe(true);
     await page.locator('[data-date="2026-12-02"]').click();
     await page.locator('[data-date="2026-12-05"]').click();
-    await expect.poll(() => page.locator('[data-field="stay"] .wa-select-value').textContent()).toBe('2 Dec 2026 – 5 Dec 2026');
+    await eventually(() => page.locator('[data-field="stay"] .wa-select-value').textContent()).toBe('2 Dec 2026 – 5 Dec 2026');
     await t.shot('emulator-selections');
 
     // Pickers produce small fake media values.
     await jump('PHOTOS', 'Photos of the bike');
     await page.locator('[data-field="bike_photos"] .wa-picker-btn').click();
     await page.locator('[data-field="bike_photos"] .wa-picker-btn').click();
-    await expect.poll(() => page.locator('[data-field="bike_photos"] .wa-files li').count()).toBe(2);
-    expect(await page.locator('[data-field="bike_photos"] .wa-files').textContent()).toContain('beach.jpg');
+    await eventually(() => page.locator('[data-field="bike_photos"] .wa-files li').count()).toBe(2);
+    await eventually(() => page.locator('[data-field="bike_photos"] .wa-files').textContent()).toContain('beach.jpg');
     await t.shot('emulator-photo-picker');
 
     // A NavigationList item navigates; RichText renders its Markdown.
     await jump('MENU', 'Almost done');
     await page.getByRole('button', { name: /Read the drop-off guide/ }).click();
-    await expect.poll(() => title.textContent()).toBe('Drop-off guide');
-    expect(await page.locator('.wa-richtext h2').textContent()).toBe('Dropping off your bike');
-    expect(await page.locator('.wa-richtext ol li').count()).toBe(3);
-    expect(await page.locator('.wa-richtext strong').textContent()).toBe('Locker PIN');
+    await eventually(() => title.textContent()).toBe('Drop-off guide');
+    await eventually(() => page.locator('.wa-richtext h2').textContent()).toBe('Dropping off your bike');
+    await eventually(() => page.locator('.wa-richtext ol li').count()).toBe(3);
+    await eventually(() => page.locator('.wa-richtext strong').textContent()).toBe('Locker PIN');
     await t.shot('emulator-richtext');
 
     // Image, text styles and an EmbeddedLink that opens its URL.
     await jump('REVIEW', 'Review');
     const img = page.locator('img.wa-image');
-    expect(await img.getAttribute('alt')).toBe('Workshop logo');
-    expect(await img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
-    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(16);
-    expect(await page.locator('.wa-body strong').textContent()).toBe('before');
-    expect(await page.locator('.wa-caption').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
+    await eventually(() => img.getAttribute('alt')).toBe('Workshop logo');
+    await eventually(() => img.getAttribute('src')).toMatch(/^data:image\/png;base64,iVBOR/);
+    await eventually(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(16);
+    await eventually(() => page.locator('.wa-body strong').textContent()).toBe('before');
+    await eventually(() => page.locator('.wa-caption').evaluate((el) => getComputedStyle(el).fontStyle)).toBe('italic');
     // The page the link opens is answered in the browser: the test has no network.
     await page.context().route('https://example.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>map</title>' }));
     const [popup] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('button', { name: 'Workshop location' }).click()]);

@@ -1,6 +1,7 @@
 // The browser suites' fixture: a sandbox on PGlite in a temp folder serving the built app, and a
 // real Chromium (Debian's, driven by playwright-core) pointed at it. Screenshots go to
-// artifacts/screenshots (gitignored); `docs` copies go to docs/screenshots for the README.
+// artifacts/screenshots (gitignored); the README's copies in docs/screenshots are written only by
+// `npm run screenshots` (ui/e2e/screenshots.ts).
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +13,14 @@ import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
 import { createApiKey } from '../../src/sandbox/auth.js';
 import { ensureUiBuilt } from '../../src/sandbox/ui/index.js';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
-export const ARTIFACTS = join(REPO, 'artifacts', 'screenshots');
-export const DOCS_SCREENSHOTS = join(REPO, 'docs', 'screenshots');
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const ARTIFACTS = join(REPO_ROOT, 'artifacts', 'screenshots');
 
 /** Starting PGlite and Chromium on a busy two-core machine is slow; suites give beforeAll this much. */
 export const START_TIMEOUT_MS = 180_000;
 export const TEST_TIMEOUT_MS = 90_000;
+/** How long a step waits for the page or the sandbox to reach the state it expects. */
+export const STATE_TIMEOUT_MS = 15_000;
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -30,7 +32,8 @@ export interface BrowserSandbox {
   readonly apiKey: string;
   /** JSON call to the sandbox with the test's API key. */
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
-  shot(name: string, options?: { docs?: string; fullPage?: boolean }): Promise<void>;
+  /** A screenshot of the page, for looking at after a run: artifacts/screenshots/<name>.png. */
+  shot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,7 +52,7 @@ export async function startBrowserSandbox(options: CreateSandboxOptions = {}): P
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(STATE_TIMEOUT_MS);
   mkdirSync(ARTIFACTS, { recursive: true });
   return {
     sandbox,
@@ -67,10 +70,6 @@ export async function startBrowserSandbox(options: CreateSandboxOptions = {}): P
     },
     async shot(name, opts = {}) {
       await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: opts.fullPage ?? false });
-      if (opts.docs !== undefined) {
-        mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-        await page.screenshot({ path: join(DOCS_SCREENSHOTS, opts.docs), fullPage: false });
-      }
     },
     async close() {
       await browser.close().catch(() => undefined);
@@ -78,6 +77,25 @@ export async function startBrowserSandbox(options: CreateSandboxOptions = {}): P
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Polls `check` until it is true (on the page or in the sandbox), failing after `timeoutMs` with
+ * what was awaited. For steps shared with `npm run screenshots`, which runs outside vitest.
+ */
+export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = STATE_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+      last = undefined;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`, last === undefined ? {} : { cause: last });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** Uploads a Flow JSON as a new flow through the real API, optionally publishing it. */

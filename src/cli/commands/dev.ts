@@ -8,7 +8,7 @@ import { createApiKey, countApiKeys } from '../../sandbox/auth.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
 import { createLogger } from '../../sandbox/logger.js';
 import { createSandbox } from '../../sandbox/server.js';
-import { ensureUiBuilt } from '../../sandbox/ui/index.js';
+import { ensureUiBuilt, isCheckout } from '../../sandbox/ui/index.js';
 import type { Sandbox } from '../../sandbox/server.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
@@ -111,7 +111,7 @@ export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox>
   let ui = 'browser app:      ';
   try {
     const { built } = await ensureUiBuilt();
-    ui += built ? 'built just now' : 'up to date';
+    ui += built ? 'built just now' : isCheckout() ? 'up to date' : 'shipped with the package';
   } catch (err) {
     ui += `not available (${err instanceof Error ? err.message : String(err)}); the API works without it`;
   }
@@ -152,7 +152,6 @@ export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox>
 
 export const devCommand: Command = {
   name: 'dev',
-  summary: 'Start the local WhatsApp Flows sandbox (API, phones, webhooks) on embedded defaults.',
   usage: USAGE,
   async run(argv, io) {
     if (argv.includes('--help') || argv.includes('-h')) {

@@ -132,7 +132,6 @@ async function generate(argv: readonly string[], io: CliIo): Promise<number> {
 
 export const keysCommand: Command = {
   name: 'keys',
-  summary: 'Generate the RSA key pair for the encrypted Flows data channel.',
   usage: USAGE,
   async run(argv, io) {
     const [sub, ...rest] = argv;

@@ -151,7 +151,6 @@ async function buildOptions(args: RunArgs, io: CliIo): Promise<FlowTesterOptions
 
 export const runCommand: Command = {
   name: 'run',
-  summary: 'Run a flow headlessly from a script of steps and print a JSON transcript',
   usage: USAGE,
   async run(argv, io) {
     const args = parseRunArgs(argv);

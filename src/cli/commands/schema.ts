@@ -53,7 +53,6 @@ export function parseSchemaArgs(argv: readonly string[]): SchemaArgs | string {
 
 export const schemaCommand: Command = {
   name: 'schema',
-  summary: 'Print the JSON Schema of a Flow JSON version',
   usage: USAGE,
   async run(argv, io) {
     const args = parseSchemaArgs(argv);

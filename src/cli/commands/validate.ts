@@ -66,7 +66,6 @@ function wantsColor(env: CliIo['env']): boolean {
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'Check Flow JSON files and report problems with line, column and a code frame',
   usage: USAGE,
   async run(argv, io) {
     const args = parseValidateArgs(argv);

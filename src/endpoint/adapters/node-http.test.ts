@@ -44,7 +44,7 @@ describe('toNodeHandler', () => {
     const { envelope, aesKey, iv } = await encryptRequest({ version: '3.0', action: 'INIT', flow_token: 'tök-ñ' }, await loadPublicKey(keys.publicKeyPem));
     // Odd spacing and a non-ASCII key: re-serialising would change the bytes and break the HMAC.
     const raw = Buffer.from(`{ "encrypted_flow_data" : "${envelope.encrypted_flow_data}",\n"encrypted_aes_key":"${envelope.encrypted_aes_key}", "initial_vector":"${envelope.initial_vector}", "ü": 1 }`);
-    const signature = signRequestBody(raw, SECRET);
+    const signature = await signRequestBody(raw, SECRET);
     const third = Math.floor(raw.length / 3);
     const result = await sendChunked([raw.subarray(0, third), raw.subarray(third, 2 * third), raw.subarray(2 * third)], {
       'content-type': 'application/json',

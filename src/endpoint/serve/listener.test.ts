@@ -60,13 +60,13 @@ describe('createFlowRequestListener', () => {
     const { envelope, aesKey, iv } = await encryptRequest({ version: '3.0', action: 'INIT', flow_token: 'tök-ñ' }, publicKey);
     const raw = Buffer.from(`{ "encrypted_flow_data" : "${envelope.encrypted_flow_data}",\n"encrypted_aes_key":"${envelope.encrypted_aes_key}", "initial_vector":"${envelope.initial_vector}" }`);
     const half = Math.floor(raw.length / 2);
-    const ok = await post([raw.subarray(0, half), raw.subarray(half)], { 'x-hub-signature-256': signRequestBody(raw, SECRET) });
+    const ok = await post([raw.subarray(0, half), raw.subarray(half)], { 'x-hub-signature-256': await signRequestBody(raw, SECRET) });
     expect(ok.status).toBe(200);
     expect(ok.headers['content-length']).toBe(String(Buffer.byteLength(ok.text)));
     expect(await decryptResponse(ok.text, aesKey, iv)).toEqual({ screen: 'WELCOME', data: { token: 'tök-ñ' } });
     const tampered = Buffer.from(raw);
     tampered[raw.length - 3] = 0x20;
-    const rejected = await post([tampered], { 'x-hub-signature-256': signRequestBody(raw, SECRET) });
+    const rejected = await post([tampered], { 'x-hub-signature-256': await signRequestBody(raw, SECRET) });
     expect(rejected.status).toBe(432);
   });
 
@@ -89,12 +89,11 @@ describe('createFlowRequestListener', () => {
     await new Promise<void>((resolve) => {
       const req = httpRequest(server.url, { method: 'POST', headers: { 'content-length': '2000' } });
       req.on('error', () => resolve());
-      req.write(Buffer.alloc(500, 0x7b), () => {
-        req.destroy();
-        setTimeout(resolve, 50);
-      });
+      // Waits for the socket to be closed, not for a fixed time.
+      req.on('close', () => resolve());
+      req.write(Buffer.alloc(500, 0x7b), () => req.destroy());
     });
-    const after = await post([Buffer.from('{}')], { 'x-hub-signature-256': signRequestBody('{}', SECRET) });
+    const after = await post([Buffer.from('{}')], { 'x-hub-signature-256': await signRequestBody('{}', SECRET) });
     expect(after.status).toBe(400); // served: valid signature, but not an envelope
     expect(logger.text()).not.toContain('PRIVATE KEY');
   });

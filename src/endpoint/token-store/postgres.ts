@@ -1,6 +1,7 @@
 // PostgreSQL token store: several endpoint instances share flow-token sessions. Creates its
 // table if missing; expired rows are ignored on read and can be swept with purgeExpired().
-import pg from 'pg';
+import type { Pool } from 'pg';
+import { peerMissing } from '../../peer/optional.js';
 import { assertIssueOptions } from './types.js';
 import type { FlowTokenRecord, FlowTokenStore, IssueOptions } from './types.js';
 
@@ -40,10 +41,11 @@ export async function createPostgresTokenStore(options: PostgresTokenStoreOption
   if (!/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(table)) throw new TypeError(`invalid table name: ${JSON.stringify(table)}`);
   const now = options.now ?? Date.now;
   let db: PgQueryable;
-  let owned: pg.Pool | undefined;
+  let owned: Pool | undefined;
   if (options.pool !== undefined) {
     db = options.pool;
   } else {
+    const { default: pg } = await import('pg').catch(peerMissing('pg', 'createPostgresTokenStore({ connectionString })'));
     owned = new pg.Pool({ connectionString: options.connectionString, max: 4 });
     owned.on('error', () => undefined); // idle-client errors resurface on the next query
     db = owned;

@@ -1,7 +1,7 @@
 // Redis token store: several endpoint instances share flow-token sessions. Each token is a hash
 // (status, data, issuedAt, expiresAt) whose key expires with the token, so Redis forgets
 // expired tokens by itself. Scripts keep each operation atomic and keep the key's TTL.
-import { createClient } from 'redis';
+import { peerMissing } from '../../peer/optional.js';
 import { assertIssueOptions } from './types.js';
 import type { FlowTokenRecord, FlowTokenStore, IssueOptions } from './types.js';
 
@@ -45,6 +45,7 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
   if (options.client !== undefined) {
     client = options.client;
   } else {
+    const { createClient } = await import('redis').catch(peerMissing('redis', 'createRedisTokenStore({ url })'));
     const own = createClient({ url: options.url });
     // Connection errors surface through the commands that fail; the event only needs a listener.
     own.on('error', () => undefined);

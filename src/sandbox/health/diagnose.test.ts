@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decryptRequest, encryptResponse, generateKeyPair, loadPrivateKey } from '../../data-channel/index.js';
 import { createFlowEndpoint } from '../../endpoint/index.js';
-import { serveEndpoint } from '../../endpoint/test-kit.js';
+import { captureLogger, serveEndpoint } from '../../endpoint/test-kit.js';
 import type { RunningServer } from '../../endpoint/test-kit.js';
 import { pingEndpoint } from './diagnose.js';
 
@@ -51,10 +51,14 @@ describe('pingEndpoint', () => {
   });
 
   it('says "wrong-key" when the endpoint answers 421 (its private key is not the uploaded public key\'s)', async () => {
-    const url = await serve(createFlowEndpoint({ privateKey: otherKeys.privateKeyPem, handlers: {} }));
+    const logger = captureLogger();
+    const url = await serve(createFlowEndpoint({ privateKey: otherKeys.privateKeyPem, handlers: {}, logger }));
     const d = await pingEndpoint({ endpointUri: url, publicKeyPem: keys.publicKeyPem });
     expect(d).toMatchObject({ ok: false, kind: 'wrong-key', httpStatus: 421 });
     expect(d.message).toMatch(/public key/);
+    // The endpoint logs why it answered 421, and nothing else.
+    expect(logger.lines).not.toEqual([]);
+    for (const line of logger.lines) expect(line).toMatchObject({ level: 'warn', message: expect.stringContaining('could not decrypt a request') });
   });
 
   it('says "unreachable" when nothing listens', async () => {

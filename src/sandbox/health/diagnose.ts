@@ -94,7 +94,7 @@ export async function pingEndpoint(options: PingOptions): Promise<HealthDiagnosi
   }
   const body = JSON.stringify(encrypted.envelope);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (options.appSecret !== undefined) headers['x-hub-signature-256'] = signRequestBody(body, options.appSecret);
+  if (options.appSecret !== undefined) headers['x-hub-signature-256'] = await signRequestBody(body, options.appSecret);
 
   const started = performance.now();
   let status: number;

@@ -9,7 +9,7 @@ import { ApiError } from '../../api/index.js';
 import type { ApiClient } from '../../api/index.js';
 import { generateKeyPair } from '../../data-channel/index.js';
 import { createFlowEndpoint } from '../../endpoint/index.js';
-import { serveEndpoint } from '../../endpoint/test-kit.js';
+import { captureLogger, serveEndpoint } from '../../endpoint/test-kit.js';
 import type { RunningServer } from '../../endpoint/test-kit.js';
 import type { FlowAlertEvent } from '../../webhooks/index.js';
 import { START_TIMEOUT_MS, startApiSandbox } from '../api-test-kit.js';
@@ -78,8 +78,12 @@ const alertsFor = (flowId: string): FlowAlertEvent[] => receiver.events.filter((
 
 describe('endpoint health', () => {
   it('refuses to publish a flow whose endpoint fails the check, saying why', { timeout: 120_000 }, async () => {
-    const wrongKey = await switchable(createFlowEndpoint({ privateKey: other.privateKeyPem, handlers: {} }));
+    const logger = captureLogger();
+    const wrongKey = await switchable(createFlowEndpoint({ privateKey: other.privateKeyPem, handlers: {}, logger }));
     expect(await publishError(await draftWithEndpoint(wrongKey.url))).toMatch(/421/);
+    // The endpoint logs why it answered 421, and nothing else.
+    expect(logger.lines).not.toEqual([]);
+    for (const line of logger.lines) expect(line).toMatchObject({ level: 'warn', message: expect.stringContaining('could not decrypt a request') });
     const plain = await switchable(async () => Response.json({ data: { status: 'active' } }));
     expect(await publishError(await draftWithEndpoint(plain.url))).toMatch(/not base64/);
     const down = await switchable(async () => new Response('nope', { status: 500 }));

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../data-channel/index.js';
 import { createMemoryTokenStore } from '../../endpoint/index.js';
-import { serveEndpoint } from '../../endpoint/test-kit.js';
-import type { RunningServer } from '../../endpoint/test-kit.js';
+import { captureLogger, serveEndpoint } from '../../endpoint/test-kit.js';
+import type { CapturedLogger, RunningServer } from '../../endpoint/test-kit.js';
 import { createBookingEndpoint } from '../../../examples/booking/endpoint.js';
 import type { ApiClient } from '../../api/index.js';
 import { START_TIMEOUT_MS, startApiSandbox } from '../api-test-kit.js';
@@ -64,6 +64,12 @@ async function publishBooking(endpointUri: string): Promise<string> {
   return id;
 }
 
+/** The endpoint's log says why it answered 421 (the business's key does not match), and nothing else. */
+function expectDecryptWarnings(logger: CapturedLogger): void {
+  expect(logger.lines).not.toEqual([]);
+  for (const line of logger.lines) expect(line).toMatchObject({ level: 'warn', message: expect.stringContaining('could not decrypt a request') });
+}
+
 const APPOINTMENT_DATA = {
   services: [{ id: 'haircut', title: 'Haircut (30 min)' }],
   dates: [{ id: '2030-01-07', title: 'Mon 7 Jan' }],
@@ -83,7 +89,8 @@ describe('flow sessions on a phone', () => {
     const id = opened.body.session_id as string;
 
     // The business rotates its key pair while the phone still holds the old public key.
-    endpoint.use(createBookingEndpoint({ privateKey: keyB.privateKeyPem, appSecret: APP_SECRET }));
+    const logger = captureLogger();
+    endpoint.use(createBookingEndpoint({ privateKey: keyB.privateKeyPem, appSecret: APP_SECRET, logger }));
     await api.encryption.setPublicKey(keyB.publicKeyPem);
 
     const picked = await call('POST', `/_sandbox/sessions/${id}/select`, { name: 'date', option_id: '2030-01-07' });
@@ -93,6 +100,7 @@ describe('flow sessions on a phone', () => {
     // The retried request was answered: the screen now shows the endpoint's own calendar.
     expect(picked.body.session.screen.data.dates).not.toEqual(APPOINTMENT_DATA.dates);
     expect((picked.body.session.screen.data.dates as unknown[]).length).toBeGreaterThan(0);
+    expectDecryptWarnings(logger);
   });
 
   it('ends the session with a decrypt error when the refetched key still does not match', { timeout: 120_000 }, async () => {
@@ -101,17 +109,20 @@ describe('flow sessions on a phone', () => {
     const flowId = await publishBooking(endpoint.url);
     const sent = await api.messages.sendFlow({ to: WA_ID, body: 'Book', flowId, flowCta: 'Book', flowToken: 'stale-1', flowAction: 'navigate', flowActionPayload: { screen: 'APPOINTMENT', data: APPOINTMENT_DATA } });
     const opened = await call('POST', `/_sandbox/phones/${WA_ID}/messages/${encodeURIComponent(sent.messages[0]?.id ?? '')}/open`);
-    endpoint.use(createBookingEndpoint({ privateKey: keyB.privateKeyPem, appSecret: APP_SECRET })); // store still has A
+    const logger = captureLogger();
+    endpoint.use(createBookingEndpoint({ privateKey: keyB.privateKeyPem, appSecret: APP_SECRET, logger })); // store still has A
     const picked = await call('POST', `/_sandbox/sessions/${opened.body.session_id as string}/select`, { name: 'date', option_id: '2030-01-07' });
     expect(picked.status).toBe(422);
     expect(picked.body.session.exchanges.map((e: Json) => e.status)).toEqual([421, 421]);
     expect(picked.body.session).toMatchObject({ status: 'error', errors: { session: { kind: 'decrypt', status: 421 } } });
+    expectDecryptWarnings(logger);
   });
 
   it('on a 427 ends the session and disables that message\'s button', { timeout: 120_000 }, async () => {
     await api.encryption.setPublicKey(keyA.publicKeyPem);
     // A token store that has never issued this flow token: INIT gets 427.
-    const endpoint = await switchableEndpoint(createBookingEndpoint({ privateKey: keyA.privateKeyPem, appSecret: APP_SECRET, tokenStore: createMemoryTokenStore() }));
+    const logger = captureLogger();
+    const endpoint = await switchableEndpoint(createBookingEndpoint({ privateKey: keyA.privateKeyPem, appSecret: APP_SECRET, tokenStore: createMemoryTokenStore(), logger }));
     const flowId = await publishBooking(endpoint.url);
     const sent = await api.messages.sendFlow({ to: WA_ID, body: 'Book', flowId, flowCta: 'Book now', flowToken: 'never-issued', flowAction: 'data_exchange' });
     const messageId = sent.messages[0]?.id ?? '';
@@ -126,6 +137,7 @@ describe('flow sessions on a phone', () => {
     const message = (chat.body.messages as Json[]).find((m) => m.id === messageId);
     expect(message?.cta).toMatchObject({ text: 'Book now', enabled: false });
     expect(message?.cta.disabled_reason).toMatch(/427/);
+    expect(logger.lines.map((l) => `${l.level} ${l.message}`)).toEqual(['warn rejected a request with a flow token that is unknown']);
   });
 
   it('streams chat messages and session changes as server-sent events', { timeout: 60_000 }, async () => {

@@ -1,8 +1,9 @@
 // Builds ui/dist with Vite when it is missing or older than its sources (the app, and the runtime
 // and validator it bundles), for tests and `waflow dev` in a fresh checkout. Vite is a
-// devDependency: it is imported only when a build is needed.
+// devDependency: it is imported only when a build is needed. An installed package ships ui/dist
+// built (prepack) and no ui/src, so there it never builds: it serves what it has.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_UI_DIST } from './static.js';
 
@@ -42,7 +43,13 @@ export function uiStale(distDir: string = DEFAULT_UI_DIST): boolean {
 }
 
 /** Runs `vite build` on ui/ (offline) when ui/dist is missing or stale, or when `force` is set. */
+/** A checkout has the app's sources; an installed package has only its build. */
+export function isCheckout(): boolean {
+  return existsSync(join(UI_ROOT, 'src'));
+}
+
 export async function ensureUiBuilt(options: { force?: boolean } = {}): Promise<{ built: boolean; distDir: string }> {
+  if (!isCheckout()) return { built: false, distDir: DEFAULT_UI_DIST };
   if (options.force !== true && !uiStale()) return { built: false, distDir: DEFAULT_UI_DIST };
   // Test workers may get here together: one builds, the others wait and find it fresh.
   await acquireLock();
@@ -67,7 +74,12 @@ async function acquireLock(): Promise<void> {
     try {
       mkdirSync(LOCK); // atomic: fails while another process holds it
       return;
-    } catch {
+    } catch (error) {
+      // No node_modules/ to hold the lock: make it, or the loop below would never end.
+      if ((error as { code?: string }).code === 'ENOENT') {
+        mkdirSync(dirname(LOCK), { recursive: true });
+        continue;
+      }
       let age = 0;
       try {
         age = Date.now() - statSync(LOCK).mtimeMs;

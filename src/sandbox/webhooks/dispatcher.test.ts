@@ -132,7 +132,7 @@ describe('webhook dispatcher', () => {
     const [d] = await delivered(s, messageId);
     // The receiver's check (the SDK's) accepts it, and a body changed by one byte would not pass.
     const { signRequestBody } = await import('../../data-channel/index.js');
-    const header = signRequestBody(d?.body ?? '', APP_SECRET);
+    const header = await signRequestBody(d?.body ?? '', APP_SECRET);
     expect(verifyWebhookSignature(d?.body ?? '', header, APP_SECRET)).toBe(true);
     expect(verifyWebhookSignature(`${d?.body ?? ''} `, header, APP_SECRET)).toBe(false);
   });

@@ -122,7 +122,7 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
   async function attempt(delivery: Delivery): Promise<void> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     // Meta signs every webhook with the app secret; without one configured nothing can be signed.
-    if (ctx.config.appSecret !== undefined) headers['x-hub-signature-256'] = signRequestBody(delivery.body, ctx.config.appSecret);
+    if (ctx.config.appSecret !== undefined) headers['x-hub-signature-256'] = await signRequestBody(delivery.body, ctx.config.appSecret);
     const startedAt = ctx.clock();
     const started = performance.now();
     let responseStatus: number | undefined;
