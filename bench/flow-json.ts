@@ -4,8 +4,38 @@ import { twentyScreenFlow } from './fixtures/twenty-screens.js';
 import { compare, round } from './measure.js';
 
 /**
+ * A ~200 KB flow whose one screen declares thousands of data fields, every one of them twice:
+ * the shape of the upload that once froze the sandbox, when each duplicate key cost a scan of
+ * every value parsed since its object began (a 158 KB document took 5.7 s). Each duplicate is
+ * reported, so the parser also builds one diagnostic per duplicate.
+ */
+export function duplicateKeyFlowText(fields = 3200): string {
+  const declarations: string[] = [];
+  for (let f = 0; f < fields; f++) {
+    // Field f and field f + fields/2 share a name: the later declaration replaces the earlier one.
+    declarations.push(`        "field_${f % (fields / 2)}": { "type": "string", "__example__": "value ${f}" }`);
+  }
+  return [
+    '{',
+    '  "version": "7.3",',
+    '  "screens": [',
+    '    {',
+    '      "id": "SURVEY",',
+    '      "terminal": true,',
+    '      "data": {',
+    declarations.join(',\n'),
+    '      },',
+    '      "layout": { "type": "SingleColumnLayout", "children": [{ "type": "TextBody", "text": "${data.field_0}" }] }',
+    '    }',
+    '  ]',
+    '}',
+  ].join('\n');
+}
+
+/**
  * Validating a realistic 20-screen flow against JSON.parse of the same text (goal: ≤ 10×). Also
- * reports our position-tracking parser alone, to show where the time goes.
+ * reports our position-tracking parser alone, to show where the time goes, and the parser on a
+ * document full of duplicate keys (linear now; it was quadratic).
  */
 export function benchFlowJson(runs = 300): Record<string, number | string> {
   const text = JSON.stringify(twentyScreenFlow(), null, 2);
@@ -18,6 +48,11 @@ export function benchFlowJson(runs = 300): Record<string, number | string> {
     runs,
   );
   const base = t['jsonParse']!.medianMs;
+  const duplicates = duplicateKeyFlowText();
+  const d = compare(
+    { jsonParse: () => JSON.parse(duplicates), parseWithPositions: () => parseJson(duplicates), validate: () => validateFlow(duplicates) },
+    Math.ceil(runs / 5),
+  );
   return {
     'flow text (KiB)': round(text.length / 1024, 1),
     'JSON.parse median (ms)': round(base),
@@ -25,6 +60,11 @@ export function benchFlowJson(runs = 300): Record<string, number | string> {
     'validateFlow median (ms)': round(t['validate']!.medianMs),
     'validateFlow / JSON.parse': round(t['validate']!.medianMs / base, 2),
     'parseJson / JSON.parse': round(t['parseWithPositions']!.medianMs / base, 2),
+    'duplicate-key flow text (KiB)': round(duplicates.length / 1024, 1),
+    'duplicate-key flow: duplicates': parseJson(duplicates).diagnostics.length,
+    'duplicate-key flow: parseJson median (ms)': round(d['parseWithPositions']!.medianMs),
+    'duplicate-key flow: parseJson / JSON.parse': round(d['parseWithPositions']!.medianMs / d['jsonParse']!.medianMs, 2),
+    'duplicate-key flow: validateFlow / JSON.parse': round(d['validate']!.medianMs / d['jsonParse']!.medianMs, 2),
   };
 }
 

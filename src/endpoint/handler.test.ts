@@ -371,6 +371,7 @@ describe('createFlowEndpoint: configuration', () => {
     expect(() => createFlowEndpoint({ ...base, flow: { version: '7.3' } })).toThrow(/"screens" array/);
     expect(() => createFlowEndpoint({ ...base, handlers: null as never })).toThrow(/handlers/);
     expect(() => createFlowEndpoint({ ...base, appSecret: '' })).toThrow(/appSecret/);
+    expect(() => createFlowEndpoint({ ...base, tokenLeaseMs: 0 })).toThrow(/tokenLeaseMs/);
   });
 
   it('loads the key lazily: an unusable PEM is reported on the first request, not at creation', async () => {

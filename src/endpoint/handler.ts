@@ -23,10 +23,17 @@ import type { ReadBodyResult } from './read-body.js';
 import { checkScreenData, collectDataModels } from './response-check.js';
 import type { FlowDataModels } from './response-check.js';
 import { resolveResult } from './results.js';
-import { tokenRejection } from './token-store/types.js';
+import type { FlowTokenRejection, FlowTokenStore } from './token-store/types.js';
 import type { EndpointLogger, FlowEndpoint, FlowEndpointOptions, FlowHandler, ScreenDataMap } from './types.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * How long a request holds its flow token by default. The client gives up on an endpoint after
+ * about 10 s, so 30 s outlives every request it still waits for, and a process that died
+ * mid-handler blocks its token for half a minute at most.
+ */
+export const DEFAULT_TOKEN_LEASE_MS = 30_000;
 
 const consoleLogger: EndpointLogger = {
   warn: (message, meta) => console.warn(`[waflow endpoint] ${message}`, meta ?? ''),
@@ -85,6 +92,8 @@ function checkOptions(options: FlowEndpointOptions<ScreenDataMap>): void {
   if (typeof options.handlers !== 'object' || options.handlers === null) throw new TypeError('handlers must be an object');
   const max = options.maxBodyBytes;
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new TypeError('maxBodyBytes must be a positive integer');
+  const lease = options.tokenLeaseMs;
+  if (lease !== undefined && (!Number.isFinite(lease) || lease <= 0)) throw new TypeError('tokenLeaseMs must be a positive number of milliseconds');
   if (options.flow !== undefined) {
     const flow = options.flow as { screens?: unknown } | null;
     if (typeof flow !== 'object' || flow === null || !Array.isArray(flow.screens)) {
@@ -94,6 +103,21 @@ function checkOptions(options: FlowEndpointOptions<ScreenDataMap>): void {
 }
 
 type UserRequest = Exclude<DataChannelRequest, PingRequest>;
+
+/** A request's answer, and whether sending it completes the flow. */
+interface Answer {
+  reply: FlowReply;
+  completes: boolean;
+}
+
+const REJECTION_TEXT: Record<FlowTokenRejection, string> = {
+  unknown: 'unknown',
+  expired: 'expired',
+  completed: 'completed',
+  claimed: 'in use by another request',
+};
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function pickHandler<M extends ScreenDataMap>(options: FlowEndpointOptions<M>, body: UserRequest): FlowHandler<M> | undefined {
   const { handlers } = options;
@@ -111,6 +135,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const models: FlowDataModels | undefined = options.flow === undefined ? undefined : collectDataModels(options.flow);
   const { appSecret, tokenStore } = options;
+  const leaseMs = options.tokenLeaseMs ?? DEFAULT_TOKEN_LEASE_MS;
 
   // Loaded on the first request, then reused; a failure is kept too (it is configuration).
   let key: Promise<BusinessPrivateKey> | undefined;
@@ -206,55 +231,114 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
       return encrypted({ data: { acknowledged: true } }, aesKey, iv);
     }
 
-    let sessionData: Record<string, unknown> | undefined;
-    if (tokenStore !== undefined) {
-      const record = await tokenStore.get(body.flow_token);
-      const rejection = tokenRejection(record, Date.now());
-      if (rejection !== undefined) {
-        logger.warn(`rejected a request with a flow token that is ${rejection}`);
-        return errorResponse(STATUS_FLOW_TOKEN_INVALID, `FLOW_TOKEN_${rejection.toUpperCase()}`, `the flow token is ${rejection}`);
-      }
-      sessionData = record?.data;
-    }
+    if (tokenStore === undefined) return (await answer(body, aesKey, iv, undefined)).reply;
+    return withClaim(tokenStore, body.flow_token, (sessionData) => answer(body, aesKey, iv, sessionData));
+  }
 
+  /** Runs the handler and checks and encrypts its result; settles nothing. */
+  async function answer(body: UserRequest, aesKey: Uint8Array, iv: Uint8Array, sessionData: Record<string, unknown> | undefined): Promise<Answer> {
     const handler = pickHandler(options, body);
     const currentScreen = typeof body.screen === 'string' ? body.screen : undefined;
     if (handler === undefined) {
       const what = body.action === 'data_exchange' ? `data_exchange on screen "${currentScreen ?? ''}"` : body.action;
-      return report(new EndpointResponseError('NO_HANDLER', currentScreen, [], `no handler is registered for ${what}`));
+      return { reply: report(new EndpointResponseError('NO_HANDLER', currentScreen, [], `no handler is registered for ${what}`)), completes: false };
     }
 
     let result: unknown;
     try {
       result = await handler(toContext(body, tokenStore, sessionData));
     } catch (error) {
-      logger.error(`the ${body.action} handler threw: ${error instanceof Error ? error.message : String(error)}`, { screen: currentScreen });
-      return errorResponse(500, 'HANDLER_FAILED', 'the endpoint handler failed; see the server log');
+      logger.error(`the ${body.action} handler threw: ${messageOf(error)}`, { screen: currentScreen });
+      return { reply: errorResponse(500, 'HANDLER_FAILED', 'the endpoint handler failed; see the server log'), completes: false };
     }
 
     const resolved = resolveResult(result, body.flow_token, currentScreen);
     if (resolved.kind === 'invalid') {
-      return report(new EndpointResponseError('INVALID_HANDLER_RESULT', currentScreen, [], `the ${body.action} handler returned an invalid result: ${resolved.reason}`));
+      const error = new EndpointResponseError('INVALID_HANDLER_RESULT', currentScreen, [], `the ${body.action} handler returned an invalid result: ${resolved.reason}`);
+      return { reply: report(error), completes: false };
     }
     if (models !== undefined && resolved.kind !== 'complete') {
       const { screen, data } = resolved.response;
       const issues = checkScreenData(models, screen, data, resolved.kind === 'error');
       if (issues === 'unknown-screen') {
         const issue = { path: '', expected: 'a screen of this flow', actual: `"${screen}"`, message: `the Flow JSON has no screen "${screen}"` };
-        return report(new EndpointResponseError('UNKNOWN_SCREEN', screen, [issue], `Response names screen "${screen}", which the Flow JSON does not declare`));
+        return { reply: report(new EndpointResponseError('UNKNOWN_SCREEN', screen, [issue], `Response names screen "${screen}", which the Flow JSON does not declare`)), completes: false };
       }
-      if (issues.length > 0) return report(new EndpointResponseError('DATA_MISMATCH', screen, issues, describeIssues(screen, issues)));
+      if (issues.length > 0) return { reply: report(new EndpointResponseError('DATA_MISMATCH', screen, issues, describeIssues(screen, issues))), completes: false };
     }
 
-    const response = await encrypted(resolved.response, aesKey, iv);
-    if (resolved.kind === 'complete' && tokenStore !== undefined) {
-      try {
-        await tokenStore.markCompleted(body.flow_token);
-      } catch (error) {
-        logger.error(`could not mark the flow token completed: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    return { reply: await encrypted(resolved.response, aesKey, iv), completes: resolved.kind === 'complete' };
+  }
+
+  // One completion per flow token (issue 10). The endpoint knows that a handler completes the
+  // flow only after it ran, so every data-carrying request claims its token first (atomically,
+  // with a lease: token-store/types.ts), runs its handler while it holds the claim, then settles
+  // it in one more atomic step: `complete` for a completion, `release` for anything else (next
+  // screen, error message, a handler that threw, an invalid result), so the next screen's request
+  // can claim the token again.
+  //
+  // A request for a token another request holds gets 427 at once instead of waiting for the
+  // claim. The WhatsApp client sends one request at a time and waits for its answer (our runtime
+  // does the same: session.ts refuses input while `busy`), so a concurrent request for one token
+  // is a replay or a duplicate, not the user's next step. Waiting would hold a connection for up
+  // to a handler's run and, after a completion, end in 427 anyway.
+  //
+  // A completion is sent only when settling it as completed succeeded. If the claim was lost
+  // (its lease ran out and another request took the token), another request may have completed
+  // the flow, so this one answers 427 and logs it; its handler's side effects stay with the
+  // handler, which is why the lease outlasts the client's own timeout.
+  async function withClaim(store: FlowTokenStore, token: string, run: (sessionData: Record<string, unknown> | undefined) => Promise<Answer>): Promise<FlowReply> {
+    const claimId = globalThis.crypto.randomUUID();
+    let claimed: Awaited<ReturnType<FlowTokenStore['claim']>>;
+    try {
+      claimed = await store.claim(token, { claimId, leaseMs });
+    } catch (error) {
+      logger.error(`the token store failed to claim a flow token: ${messageOf(error)}`);
+      return errorResponse(500, 'TOKEN_STORE_FAILED', 'the flow token store failed; see the server log');
     }
-    return response;
+    if (!claimed.ok) {
+      const text = REJECTION_TEXT[claimed.reason];
+      logger.warn(`rejected a request with a flow token that is ${text}`);
+      return errorResponse(STATUS_FLOW_TOKEN_INVALID, `FLOW_TOKEN_${claimed.reason.toUpperCase()}`, `the flow token is ${text}`);
+    }
+
+    let result: Answer;
+    try {
+      result = await run(claimed.record.data);
+    } catch (error) {
+      await release(store, token, claimId);
+      throw error;
+    }
+    if (!result.completes) {
+      await release(store, token, claimId);
+      return result.reply;
+    }
+
+    let settled: boolean;
+    try {
+      settled = await store.settle(token, claimId, 'complete');
+    } catch (error) {
+      // Whether the token is spent is unknown, so the completion is not sent; the claim lapses
+      // with its lease.
+      logger.error(`the token store failed to mark a flow token completed; the completion was not sent: ${messageOf(error)}`);
+      return errorResponse(500, 'TOKEN_STORE_FAILED', 'the flow token store failed; see the server log');
+    }
+    if (!settled) {
+      logger.error('a completion was not sent: its request no longer held the flow token (the claim outlived its lease and another request took the token, or the token expired or was completed meanwhile)');
+      return errorResponse(STATUS_FLOW_TOKEN_INVALID, 'FLOW_TOKEN_CLAIM_LOST', 'the flow token was taken over by another request');
+    }
+    return result.reply;
+  }
+
+  /** Frees the token for the next request; a failure is logged, and the lease frees it later. */
+  async function release(store: FlowTokenStore, token: string, claimId: string): Promise<void> {
+    try {
+      if (!(await store.settle(token, claimId, 'release'))) {
+        logger.warn('a request no longer held its flow token when it released it (its lease ran out and another request took the token, or the token was revoked, re-issued or expired)');
+      }
+    } catch (error) {
+      logger.error(`the token store failed to release a flow token: ${messageOf(error)}`);
+    }
   }
 
   return async (request: FlowInput): Promise<FlowReply> => {

@@ -1,5 +1,5 @@
 // waflow/endpoint: the business side of WhatsApp Flows' encrypted data channel.
-export { createFlowEndpoint, DEFAULT_MAX_BODY_BYTES } from './handler.js';
+export { createFlowEndpoint, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_LEASE_MS } from './handler.js';
 export { nextScreen, showError, complete } from './results.js';
 export { EndpointResponseError } from './errors.js';
 export type { EndpointResponseErrorCode, ResponseIssue } from './errors.js';

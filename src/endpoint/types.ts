@@ -96,8 +96,18 @@ export interface FlowEndpointOptions<M extends ScreenDataMap = ScreenDataMap> {
   /** Parsed Flow JSON: when given, every response is checked against the target screen's data model. */
   flow?: unknown;
   handlers: FlowHandlers<M>;
-  /** When given, unknown, expired and completed flow tokens get HTTP 427. */
+  /**
+   * When given, unknown, expired and completed flow tokens get HTTP 427, and each request holds
+   * the token while its handler runs, so one token completes its flow once: a concurrent request
+   * for the same token gets 427 too.
+   */
   tokenStore?: FlowTokenStore;
+  /**
+   * How long a request's hold on its flow token lasts, in ms (default 30 000). A process that
+   * dies mid-handler blocks its token no longer than this; a handler that runs longer may lose
+   * the token to the next request, and its completion is then refused.
+   */
+  tokenLeaseMs?: number;
   /** Largest accepted request body in bytes (default 1 MiB); larger gets HTTP 413. */
   maxBodyBytes?: number;
   onErrorNotification?: (notification: ErrorNotification) => void | Promise<void>;

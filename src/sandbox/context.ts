@@ -33,6 +33,19 @@ export interface SandboxConfig {
   readonly businessNumber: string;
   /** Milliseconds before a PENDING template turns APPROVED; negative: only by /_sandbox approve. */
   readonly templateApprovalDelayMs: number;
+  /**
+   * Host names (with or without `:port`) the sandbox answers to besides the address it listens on
+   * (127.0.0.1, localhost and [::1] at its port) and the host of publicBaseUrl. Any other Host
+   * header is refused, so a DNS-rebinding page cannot talk to the sandbox.
+   */
+  readonly allowedHosts: readonly string[];
+  /** Largest request body read, chunked or not; a larger one gets 413 without being buffered. */
+  readonly maxBodyBytes: number;
+  /**
+   * Milliseconds a client has to send a whole request (headers and body): WhatsApp gives an
+   * endpoint 10 s, and a slow body is dropped after this rather than Node's 300 s default.
+   */
+  readonly requestTimeoutMs: number;
 }
 
 /** Everything optional: defaults fill the rest (see resolveConfig). */
@@ -42,6 +55,9 @@ export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BUSINESS_NUMBER = '15550001234';
 export const DEFAULT_TEMPLATE_APPROVAL_DELAY_MS = 2000;
+/** Flow JSON uploads may be 10 MB; multipart framing and JSON requests fit in 16 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 
 export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
   const port = input.port ?? DEFAULT_PORT;
@@ -49,6 +65,10 @@ export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
   const businessNumber = input.businessNumber ?? DEFAULT_BUSINESS_NUMBER;
   if (!/^\d{6,15}$/.test(businessNumber)) throw new RangeError('businessNumber must be 6 to 15 digits');
+  const maxBodyBytes = input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError('maxBodyBytes must be a positive integer');
+  const requestTimeoutMs = input.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!Number.isInteger(requestTimeoutMs) || requestTimeoutMs < 1) throw new RangeError('requestTimeoutMs must be a positive integer');
   return {
     port,
     host,
@@ -62,6 +82,9 @@ export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
     publicBaseUrl: input.publicBaseUrl ?? '',
     businessNumber,
     templateApprovalDelayMs: input.templateApprovalDelayMs ?? DEFAULT_TEMPLATE_APPROVAL_DELAY_MS,
+    allowedHosts: (input.allowedHosts ?? []).map((h) => h.toLowerCase()),
+    maxBodyBytes,
+    requestTimeoutMs,
   };
 }
 

@@ -1,7 +1,7 @@
 // waflow/sandbox: the local platform (a stand-in for 360dialog + WhatsApp speaking their wire formats).
 export { createSandbox } from './server.js';
 export type { CreateSandboxOptions, Sandbox } from './server.js';
-export { resolveConfig, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BUSINESS_NUMBER, DEFAULT_TEMPLATE_APPROVAL_DELAY_MS } from './context.js';
+export { resolveConfig, DEFAULT_PORT, DEFAULT_HOST, DEFAULT_BUSINESS_NUMBER, DEFAULT_TEMPLATE_APPROVAL_DELAY_MS, DEFAULT_MAX_BODY_BYTES, DEFAULT_REQUEST_TIMEOUT_MS } from './context.js';
 export type { SandboxConfig, SandboxConfigInput, SandboxContext, BackgroundTasks } from './context.js';
 export { createRouter, json, html, errorResponse, readJson, hostingTypeOf, stripHostingPrefix, HOSTING_PREFIXES } from './router.js';
 export type { Router, RouteHandler, RouteOptions, ErrorSpec, BodyResult } from './router.js';

@@ -83,3 +83,33 @@ describe('stripHostingPrefix', () => {
     expect(stripHostingPrefix('/cloudy/messages')).toEqual({ hostingType: undefined, path: '/cloudy/messages' });
   });
 });
+
+describe('createRouter on Hono', () => {
+  it('takes routes added after the first request, answers HEAD by GET, and ignores a trailing slash', async () => {
+    const { r } = router();
+    expect((await r.handle(new Request('http://x/late'), ctx())).status).toBe(404);
+    r.add('GET', '/late', async () => json({ label: 'late' }));
+    expect(await label(await r.handle(new Request('http://x/late/'), ctx()))).toBe('late');
+    const head = await r.handle(new Request('http://x/cloud/late', { method: 'HEAD' }), ctx());
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe('');
+  });
+
+  it('answers a thrown error with a 500, and a value the database refuses with a 400, in the hosting type shape', async () => {
+    const r = createRouter();
+    const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    const c = { ...ctx('on-premise'), log } as unknown as SandboxContext;
+    r.add('GET', '/boom', async () => {
+      throw new Error('boom');
+    });
+    r.add('GET', '/nul', async () => {
+      throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    });
+    const boom = await r.handle(new Request('http://x/boom'), c);
+    expect(boom.status).toBe(500);
+    expect(((await boom.json()) as { errors: { code: number }[] }).errors[0]?.code).toBe(1000);
+    const nul = await r.handle(new Request('http://x/cloud/nul'), c);
+    expect(nul.status).toBe(400);
+    expect(((await nul.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+});

@@ -1,7 +1,14 @@
-// A tiny web-standard router: method + pattern ('/flows/:id/publish') → handler(Request, params,
+// The sandbox's routes on Hono: method + pattern ('/flows/:id/publish') → handler(Request, params,
 // ctx). A route may belong to one hosting type; the same path can then exist for both, told apart
-// by a '/cloud' or '/on-premise' prefix, or else by the sandbox's default hosting type. 404 and 405
-// answers take the shape of the hosting type the request was aimed at.
+// by a '/cloud' or '/on-premise' prefix, or else by the sandbox's default hosting type. Hono does
+// the matching, the middleware (src/sandbox/http/) and the node adapter; what is ours is the
+// platform's behaviour: which hosting type a request is aimed at, and the 404/405/500 answers in
+// that hosting type's shape (Hono's notFound/onError handlers).
+import { Hono } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { TrieRouter } from 'hono/router/trie-router';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cloudErrorBody, onPremiseErrorBody } from '../api/errors.js';
 import type { HostingType } from '../api/types.js';
 import type { SandboxContext } from './context.js';
@@ -13,11 +20,27 @@ export interface RouteOptions {
   readonly hostingType?: HostingType;
 }
 
+/** What a request carries besides itself: the sandbox context, and the node request when served by node. */
+export interface SandboxBindings {
+  readonly ctx: SandboxContext;
+  readonly incoming?: IncomingMessage;
+  readonly outgoing?: ServerResponse;
+}
+export type SandboxEnv = { Bindings: SandboxBindings };
+export type SandboxMiddleware = MiddlewareHandler<SandboxEnv>;
+
 export interface Router {
   add(method: string, pattern: string, handler: RouteHandler, options?: RouteOptions): void;
   handle(req: Request, ctx: SandboxContext): Promise<Response>;
   /** Every registered route, for the index page and tests. */
   routes(): readonly { method: string; pattern: string; hostingType?: HostingType }[];
+  /** The Hono app behind it: `app.fetch(req, { ctx })`. */
+  readonly app: Hono<SandboxEnv>;
+}
+
+export interface RouterOptions {
+  /** Runs before every route, in order (host, origin and body checks: see src/sandbox/http/). */
+  readonly middleware?: readonly SandboxMiddleware[];
 }
 
 /** Path prefixes that pin the hosting type of a request. */
@@ -27,7 +50,6 @@ interface Route {
   readonly method: string;
   readonly pattern: string;
   readonly segments: readonly string[];
-  readonly handler: RouteHandler;
   readonly hostingType: HostingType | undefined;
 }
 
@@ -39,29 +61,21 @@ export function hostingTypeOf(req: Request, fallback: HostingType = 'cloud'): Ho
   return requestHostingType.get(req) ?? fallback;
 }
 
+/** The hosting type whose error shape an answer to this request takes, before or without a route. */
+export function requestShape(req: Request, ctx: SandboxContext): HostingType {
+  const known = requestHostingType.get(req);
+  if (known !== undefined) return known;
+  const { hostingType, path } = stripHostingPrefix(new URL(req.url).pathname);
+  return hostingType ?? (path.startsWith('/v1/') ? 'on-premise' : ctx.config.hostingType);
+}
+
 function split(path: string): string[] {
   return path.split('/').filter((s) => s !== '');
 }
 
-function match(route: Route, parts: readonly string[]): Record<string, string> | undefined {
-  if (route.segments.length !== parts.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < parts.length; i++) {
-    const want = route.segments[i] ?? '';
-    const got = parts[i] ?? '';
-    if (want.startsWith(':')) {
-      let value: string;
-      try {
-        value = decodeURIComponent(got);
-      } catch {
-        return undefined;
-      }
-      params[want.slice(1)] = value;
-    } else if (want !== got) {
-      return undefined;
-    }
-  }
-  return params;
+/** Whether a path (prefix stripped) fits a pattern; for the 405 answer, Hono matches the rest. */
+function fits(route: Route, parts: readonly string[]): boolean {
+  return route.segments.length === parts.length && route.segments.every((want, i) => want.startsWith(':') || want === parts[i]);
 }
 
 /** Splits a '/cloud/...' or '/on-premise/...' prefix off a path. */
@@ -72,46 +86,72 @@ export function stripHostingPrefix(path: string): { hostingType: HostingType | u
   return { hostingType: undefined, path };
 }
 
-export function createRouter(): Router {
+/** 404, or 405 with Allow when the path exists for other methods, in the shape of the hosting type aimed at. */
+function notFound(table: readonly Route[], c: Context<SandboxEnv>): Response {
+  const { hostingType: pinned, path } = stripHostingPrefix(c.req.path);
+  const parts = split(path);
+  const method = c.req.method.toUpperCase();
+  const candidates = table.filter((r) => (pinned === undefined || r.hostingType === undefined || r.hostingType === pinned) && fits(r, parts));
+  const type = pinned ?? candidates.find((r) => r.hostingType !== undefined)?.hostingType ?? requestShape(c.req.raw, c.env.ctx);
+  if (candidates.length === 0) return errorResponse(type, 404, { code: 100, message: `Unknown path: ${method} ${path}` });
+  const allow = [...new Set(candidates.map((r) => r.method))].join(', ');
+  const res = errorResponse(type, 405, { code: 100, message: `Method ${method} is not allowed on ${path}; use ${allow}.` });
+  res.headers.set('allow', allow);
+  return res;
+}
+
+/**
+ * The last word on a thrown error: an HTTPException keeps its answer; a value the database refuses
+ * (PostgreSQL's class 22, "data exception": a NUL byte, an out-of-range number) is the client's
+ * 400; anything else is the sandbox's 500. All in the hosting type's shape.
+ */
+function onError(error: Error, c: Context<SandboxEnv>): Response {
+  if (error instanceof HTTPException) return error.getResponse();
+  const ctx = c.env.ctx;
+  const type = requestShape(c.req.raw, ctx);
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('22')) {
+    return errorResponse(type, 400, { code: type === 'cloud' ? 100 : 1009, message: type === 'cloud' ? '(#100) Invalid parameter' : 'Parameter value is not valid', details: 'A value in the request cannot be stored.' });
+  }
+  ctx.log.error('request failed', { method: c.req.method, path: c.req.path, error: error.message });
+  return errorResponse(type, 500, { code: type === 'cloud' ? 1 : 1000, message: 'An unexpected error occurred in the sandbox.', title: 'Generic error' });
+}
+
+export function createRouter(options: RouterOptions = {}): Router {
   const table: Route[] = [];
+  // TrieRouter accepts routes added after the first request (Hono's default router does not).
+  const app = new Hono<SandboxEnv>({ router: new TrieRouter(), strict: false });
+  for (const mw of options.middleware ?? []) app.use(mw);
+  app.notFound((c) => notFound(table, c));
+  app.onError(onError);
   return {
-    add(method, pattern, handler, options = {}) {
+    app,
+    add(method, pattern, handler, opts = {}) {
       if (!pattern.startsWith('/')) throw new Error(`route pattern must start with "/": ${pattern}`);
-      table.push({ method: method.toUpperCase(), pattern, segments: split(pattern), handler, hostingType: options.hostingType });
+      const route: Route = { method: method.toUpperCase(), pattern, segments: split(pattern), hostingType: opts.hostingType };
+      table.push(route);
+      const own = route.hostingType;
+      const prefixes = own === undefined ? Object.values(HOSTING_PREFIXES) : [HOSTING_PREFIXES[own]];
+      const paths = [pattern, ...prefixes.map((p) => (pattern === '/' ? p : `${p}${pattern}`))];
+      app.on(route.method, paths, async (c, next) => {
+        const ctx = c.env.ctx;
+        const pinned = stripHostingPrefix(c.req.path).hostingType;
+        if (pinned === undefined) {
+          // Unprefixed, a path both hosting types have goes to the account's own.
+          const siblings = table.filter((r) => r.method === route.method && r.pattern === route.pattern);
+          const chosen = siblings.find((r) => r.hostingType === ctx.config.hostingType) ?? siblings.find((r) => r.hostingType === undefined) ?? siblings[0];
+          if (chosen !== route) return next();
+        }
+        const req = c.req.raw;
+        requestHostingType.set(req, pinned ?? own ?? ctx.config.hostingType);
+        return handler(req, c.req.param() as Record<string, string>, ctx);
+      });
     },
     routes() {
       return table.map((r) => ({ method: r.method, pattern: r.pattern, ...(r.hostingType === undefined ? {} : { hostingType: r.hostingType }) }));
     },
     async handle(req, ctx) {
-      const url = new URL(req.url);
-      const { hostingType: pinned, path } = stripHostingPrefix(url.pathname);
-      const parts = split(path);
-      const candidates: { route: Route; params: Record<string, string> }[] = [];
-      for (const route of table) {
-        if (pinned !== undefined && route.hostingType !== undefined && route.hostingType !== pinned) continue;
-        const params = match(route, parts);
-        if (params !== undefined) candidates.push({ route, params });
-      }
-      // With no prefix, a path starting with /v1/ that both have is On-Premise's home turf only if
-      // the account is; otherwise the account's hosting type decides.
-      const preferred = pinned ?? ctx.config.hostingType;
-      const guess = pinned ?? (candidates.length === 0 && path.startsWith('/v1/') ? 'on-premise' : preferred);
-      const method = req.method.toUpperCase();
-      const sameMethod = candidates.filter((c) => c.route.method === method || (method === 'HEAD' && c.route.method === 'GET'));
-      if (sameMethod.length === 0) {
-        const type = candidates.find((c) => c.route.hostingType !== undefined)?.route.hostingType ?? guess;
-        if (candidates.length > 0) {
-          const allow = [...new Set(candidates.map((c) => c.route.method))].join(', ');
-          const res = errorResponse(type, 405, { code: 100, message: `Method ${method} is not allowed on ${path}; use ${allow}.` });
-          res.headers.set('allow', allow);
-          return res;
-        }
-        return errorResponse(type, 404, { code: 100, message: `Unknown path: ${method} ${path}` });
-      }
-      const chosen = sameMethod.find((c) => c.route.hostingType === preferred) ?? sameMethod.find((c) => c.route.hostingType === undefined) ?? sameMethod[0];
-      if (chosen === undefined) return errorResponse(guess, 404, { code: 100, message: `Unknown path: ${method} ${path}` });
-      requestHostingType.set(req, chosen.route.hostingType ?? guess);
-      return chosen.route.handler(req, chosen.params, ctx);
+      return app.fetch(req, { ctx });
     },
   };
 }
@@ -167,20 +207,57 @@ function traceId(): string {
 /** The outcome of reading a JSON body: the value, or the error answer to return. */
 export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
 
-/** Reads a JSON body; empty means undefined; malformed JSON answers 400 in the hosting type's shape. */
+/** Deeper JSON than this is refused (Graph's own limit is far below; validators recurse). */
+export const MAX_JSON_DEPTH = 64;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why a parsed JSON value cannot be taken, or undefined when it can: a NUL character or a lone
+ * surrogate in a string or key (PostgreSQL cannot store either), a number too big to be finite
+ * (1e400), or nesting deeper than MAX_JSON_DEPTH. Walks with its own stack: no recursion.
+ */
+export function hostileJson(value: unknown): string | undefined {
+  const stack: [unknown, number][] = [[value, 1]];
+  const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (typeof v === 'string') {
+      if (badText(v)) return 'A string in the request body holds a NUL character or a lone UTF-16 surrogate.';
+    } else if (typeof v === 'number') {
+      if (!Number.isFinite(v)) return 'A number in the request body is too large.';
+    } else if (typeof v === 'object' && v !== null) {
+      if (depth > MAX_JSON_DEPTH) return `The request body is nested deeper than ${MAX_JSON_DEPTH} levels.`;
+      for (const [k, item] of Object.entries(v)) {
+        if (badText(k)) return 'A key in the request body holds a NUL character or a lone UTF-16 surrogate.';
+        stack.push([item, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function invalidBody(hostingType: HostingType, details: string): Response {
+  return errorResponse(hostingType, 400, {
+    code: hostingType === 'cloud' ? 100 : 1009,
+    message: hostingType === 'cloud' ? '(#100) Invalid parameter' : 'Parameter value is not valid',
+    details,
+  });
+}
+
+/**
+ * Reads a JSON body; empty means undefined; malformed or hostile JSON (see hostileJson) answers
+ * 400 in the hosting type's shape. Its size was capped before (the body-limit middleware).
+ */
 export async function readJson(req: Request, hostingType: HostingType): Promise<BodyResult> {
   const text = await req.text();
   if (text.trim() === '') return { ok: true, value: undefined };
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    value = JSON.parse(text) as unknown;
   } catch {
-    return {
-      ok: false,
-      response: errorResponse(hostingType, 400, {
-        code: hostingType === 'cloud' ? 100 : 1009,
-        message: hostingType === 'cloud' ? '(#100) Invalid parameter' : 'Parameter value is not valid',
-        details: 'The request body is not valid JSON.',
-      }),
-    };
+    return { ok: false, response: invalidBody(hostingType, 'The request body is not valid JSON.') };
   }
+  const hostile = hostileJson(value);
+  return hostile === undefined ? { ok: true, value } : { ok: false, response: invalidBody(hostingType, hostile) };
 }

@@ -1,9 +1,10 @@
 // createSandbox: open and migrate the store, build the shared context, register the routes and
-// the background parts, listen with node:http. `fetch` answers without the network, for callers
-// that embed the sandbox.
-import { createServer } from 'node:http';
+// the background parts, listen with @hono/node-server. `fetch` answers without the network, for
+// callers that embed the sandbox (the same Hono app, less the Host check, which needs a network).
+import { createAdaptorServer } from '@hono/node-server';
+import type { Http2Bindings, HttpBindings } from '@hono/node-server';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendWebResponse, toWebRequest } from '../endpoint/adapters/node-request.js';
 import { migrate, openStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import { ensureBusinessPhone } from './account.js';
@@ -17,10 +18,12 @@ import type { SandboxExtensions, Stoppable } from './extensions.js';
 import { silentLogger } from './logger.js';
 import type { SandboxLogger } from './logger.js';
 import type { PhoneRecord } from './records.js';
-import { createRouter, errorResponse, hostingTypeOf, stripHostingPrefix } from './router.js';
-import type { Router } from './router.js';
+import { hostCheck, limitBody, originCheck, urlCheck } from './http/guards.js';
+import { createRouter } from './router.js';
+import type { Router, SandboxBindings, SandboxMiddleware } from './router.js';
 import { registerApiRoutes } from './routes/index.js';
 import { registerUiRoutes } from './ui/index.js';
+import { uiSessionAuth } from './ui/session.js';
 
 export interface CreateSandboxOptions extends SandboxConfigInput {
   readonly log?: SandboxLogger;
@@ -58,7 +61,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
       ...(config.schema === undefined ? {} : { schema: config.schema }),
     }));
   const stops: Stoppable[] = [];
-  let server: ReturnType<typeof createServer> | undefined;
+  let server: Server | undefined;
   const background = createBackgroundTasks(log);
   const events = createEventBus((name, error) => log.error('event listener failed', { event: name, error: error instanceof Error ? error.message : String(error) }));
   try {
@@ -66,24 +69,17 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
     const businessPhone = await ensureBusinessPhone(store, config.businessNumber, config.hostingType);
     for (const key of config.apiKeys) await createApiKey(store, { name: 'configured', phoneId: businessPhone.id, key });
 
-    const router = createRouter();
+    // The path only in the log: a query string may carry a preview token.
+    const logRequest: SandboxMiddleware = async (c, next) => {
+      await next();
+      c.env.ctx.log.debug('request', { method: c.req.method, path: c.req.path, status: c.res.status });
+    };
+    const router = createRouter({ middleware: [logRequest, hostCheck, urlCheck, originCheck, limitBody, uiSessionAuth] });
     // The context is read through this holder, so the URL known only after listen() reaches it.
     const holder: { ctx: SandboxContext } = {
       ctx: { store, config, events, clock: options.clock ?? (() => new Date()), log, background },
     };
-    const fetch = async (req: Request): Promise<Response> => {
-      const ctx = holder.ctx;
-      try {
-        const res = await router.handle(req, ctx);
-        // The path only: a query string may carry a preview token.
-        ctx.log.debug('request', { method: req.method, path: new URL(req.url).pathname, status: res.status });
-        return res;
-      } catch (error) {
-        ctx.log.error('request failed', { method: req.method, path: new URL(req.url).pathname, error: error instanceof Error ? error.message : String(error) });
-        const type = hostingTypeOf(req, stripHostingPrefix(new URL(req.url).pathname).hostingType ?? ctx.config.hostingType);
-        return errorResponse(type, 500, { code: type === 'cloud' ? 1 : 1000, message: 'An unexpected error occurred in the sandbox.', title: 'Generic error' });
-      }
-    };
+    const fetch = (req: Request): Promise<Response> => router.handle(req, holder.ctx);
 
     // --- registration points -------------------------------------------------------------------
     const extensions: SandboxExtensions = { ...defaultExtensions, ...options.extensions };
@@ -93,16 +89,14 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
 
     let url = config.publicBaseUrl;
     if (options.listen !== false) {
-      const listening = createServer((req, res) => {
-        void (async () => {
-          try {
-            await sendWebResponse(res, await fetch(toWebRequest(req)));
-          } catch {
-            if (!res.headersSent) res.writeHead(500);
-            res.end();
-          }
-        })();
-      });
+      const timeout = config.requestTimeoutMs;
+      const listening = createAdaptorServer({
+        fetch: async (req: Request, env: HttpBindings | Http2Bindings) => closeIfUnread(await router.app.fetch(req, { ...(env as HttpBindings), ctx: holder.ctx }), env as HttpBindings),
+        // Leave the process's global Request and Response alone: the sandbox is a library.
+        overrideGlobalObjects: false,
+        // A whole request (headers and body) within requestTimeoutMs, checked often enough to matter.
+        serverOptions: { requestTimeout: timeout, headersTimeout: timeout, connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(timeout / 4))) },
+      }) as Server;
       server = listening;
       await new Promise<void>((resolve, reject) => {
         listening.once('error', reject);
@@ -151,7 +145,19 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
   }
 }
 
-function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
+/**
+ * An answer given before the request body was read whole (413, 401, 404, a refused Host) closes
+ * the connection after it: a keep-alive client would otherwise wait while the rest of its body is
+ * read and thrown away, or hang when it is too large for that.
+ */
+function closeIfUnread(res: Response, env: Omit<SandboxBindings, 'ctx'>): Response {
+  if (env.incoming === undefined || env.incoming.complete) return res;
+  const headers = new Headers(res.headers);
+  headers.set('connection', 'close');
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+function closeServer(server: Server): Promise<void> {
   return new Promise((resolve, reject) => {
     server.close((error) => (error === undefined ? resolve() : reject(error)));
     server.closeAllConnections();

@@ -136,9 +136,40 @@ describe.each(TEST_BACKENDS)('CompletionStore on %s', (kind) => {
     expect(rows[1]?.[5]).toBe('2025-11-25T12:00:00.000Z');
   });
 
+  it('exports answers named like Object.prototype members as the plain data they are', async () => {
+    // JSON.parse makes "__proto__" an own key, as a webhook's response_json arrives.
+    const odd = JSON.parse('{"flow_token": "p1", "__proto__": "proto answer", "constructor": "built", "toString": {"n": 1}}') as Record<string, unknown>;
+    await store.record(completion('proto-1', odd, { flowId: 'flow-proto' }));
+    await store.record(completion('proto-2', { flow_token: 'p2', rating: '4' }, { flowId: 'flow-proto' }));
+    const rows = readCsv(await store.exportCsv({ flowId: 'flow-proto' }));
+    expect(rows[0]?.slice(7)).toEqual(['__proto__', 'constructor', 'rating', 'toString']);
+    expect(rows[1]?.slice(7)).toEqual(['proto answer', 'built', '', '{"n":1}']);
+    // The row without those answers has empty cells, not `{}` or a function's text.
+    expect(rows[2]?.slice(7)).toEqual(['', '', '4', '']);
+    const stored = (await store.list({ flowToken: 'p1' })).items[0];
+    expect(Object.getOwnPropertyDescriptor(stored?.response, '__proto__')?.value).toBe('proto answer');
+  });
+
   it('exports only a header for an empty selection, and honours limit', async () => {
     expect(await store.exportCsv({ flowId: 'nothing-here' })).toBe('message_id,flow_id,flow_token,from,context_message_id,sent_at,received_at\r\n');
     expect(readCsv(await store.exportCsv({ flowId: 'flow-page', limit: 2 })).map((r) => r[0])).toEqual(['message_id', 'page-5', 'page-6']);
+  });
+
+  it('keeps a quarantined event once per key, newest first, its escaped JSON text intact', async () => {
+    const eventJson = JSON.stringify({ kind: 'flow_completion', response: { comment: 'nul\u0000 lone\ud800' } });
+    expect(eventJson).toContain('\\u0000'); // escaped by JSON.stringify: storable text
+    const entry = { key: 'flow_completion:abc', kind: 'flow_completion', messageId: 'wamid.q1', code: 'NUL_CHARACTER', reason: 'a NUL character in /response/comment', eventJson };
+    expect(await store.quarantine(entry)).toBe(true);
+    expect(await store.quarantine({ ...entry, reason: 'again' })).toBe(false);
+    expect(await store.quarantine({ ...entry, key: 'status:def', kind: 'status', messageId: undefined, code: 'REJECTED_BY_STORE' })).toBe(true);
+    const [newest, older] = await store.listQuarantined();
+    expect(newest).toMatchObject({ key: 'status:def', kind: 'status', code: 'REJECTED_BY_STORE' });
+    expect(newest).not.toHaveProperty('messageId');
+    expect(older).toMatchObject({ key: 'flow_completion:abc', messageId: 'wamid.q1', reason: 'a NUL character in /response/comment', eventJson });
+    expect((JSON.parse(older!.eventJson) as { response: { comment: string } }).response.comment).toBe('nul\u0000 lone\ud800');
+    expect(older?.quarantinedAt).toBeInstanceOf(Date);
+    expect(await store.listQuarantined({ limit: 1 })).toHaveLength(1);
+    await expect(store.listQuarantined({ limit: 0 })).rejects.toMatchObject({ code: 'INVALID_OPTION' });
   });
 
   it('writes through transaction() atomically', async () => {

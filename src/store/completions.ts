@@ -76,6 +76,31 @@ export interface WebhookEventInput {
   readonly payload: unknown;
 }
 
+/**
+ * A webhook event set aside because its content cannot be stored as it is (migration
+ * 005_webhook_quarantine). Every text must already be storable: the webhook handler escapes
+ * NUL and lone surrogates before calling quarantine().
+ */
+export interface QuarantineInput {
+  /** Unique per event (a digest); a second quarantine() of it is a no-op. */
+  readonly key: string;
+  readonly kind: string;
+  /** The message id as printable text, for finding the row; the exact one is in eventJson. */
+  readonly messageId?: string;
+  /** NUL_CHARACTER, LONE_SURROGATE, TOO_DEEP or REJECTED_BY_STORE. */
+  readonly code: string;
+  /** Why, naming where but not quoting the content. */
+  readonly reason: string;
+  /** The event as JSON text with NUL and lone surrogates written as \u escapes. */
+  readonly eventJson: string;
+}
+
+export interface QuarantinedEvent extends QuarantineInput {
+  /** Increasing with each new entry. */
+  readonly id: string;
+  readonly quarantinedAt: Date;
+}
+
 export interface CompletionStore {
   /** Stores a completion; true if new, false if that message id was already stored. */
   record(completion: CompletionInput): Promise<boolean>;
@@ -84,6 +109,10 @@ export interface CompletionStore {
   list(options?: ListCompletionsOptions): Promise<CompletionPage>;
   count(filter?: CompletionFilter): Promise<number>;
   byQuestion(flowId?: string, options?: { maxValues?: number }): Promise<QuestionStats[]>;
+  /** Sets aside an event that cannot be stored as it is; true if new. Needs migration 005. */
+  quarantine(entry: QuarantineInput): Promise<boolean>;
+  /** Quarantined events, newest first (1–1000, default 100). */
+  listQuarantined(options?: { limit?: number }): Promise<QuarantinedEvent[]>;
   /** CSV of the matching completions (see csv.ts for quoting and formula protection). */
   exportCsv(options?: CompletionFilter & { limit?: number }): Promise<string>;
   /** Runs `fn` in one transaction; the store it receives writes inside that transaction. */
@@ -124,6 +153,30 @@ function toCompletion(row: Row): StoredCompletion {
   if (row.phone_number_id !== null) c.phoneNumberId = row.phone_number_id;
   if (row.sent_at !== null) c.sentAt = new Date(row.sent_at);
   return c;
+}
+
+interface QuarantineRow {
+  id: string;
+  quarantine_key: string;
+  kind: string;
+  message_id: string | null;
+  code: string;
+  reason: string;
+  event_json: string;
+  quarantined_at: Date;
+}
+
+function toQuarantined(row: QuarantineRow): QuarantinedEvent {
+  return {
+    id: row.id,
+    key: row.quarantine_key,
+    kind: row.kind,
+    ...(row.message_id === null ? {} : { messageId: row.message_id }),
+    code: row.code,
+    reason: row.reason,
+    eventJson: row.event_json,
+    quarantinedAt: new Date(row.quarantined_at),
+  };
 }
 
 /** Unix seconds (WhatsApp's message timestamp) to a Date; anything else is left out. */
@@ -200,6 +253,26 @@ function scoped(db: Queryable, transaction: CompletionStore['transaction']): Com
         [e.key, e.kind, JSON.stringify(e.payload ?? null)],
       );
       return rows.length === 1;
+    },
+
+    async quarantine(q) {
+      const rows = await db.query(
+        `INSERT INTO webhook_quarantine (quarantine_key, kind, message_id, code, reason, event_json)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (quarantine_key) DO NOTHING RETURNING id`,
+        [q.key, q.kind, q.messageId, q.code, q.reason, q.eventJson],
+      );
+      return rows.length === 1;
+    },
+
+    async listQuarantined(options = {}) {
+      const limit = checkLimit(options.limit, 100, 1000);
+      const rows = await db.query<QuarantineRow>(
+        `SELECT id::text AS id, quarantine_key, kind, message_id, code, reason, event_json, quarantined_at
+         FROM webhook_quarantine ORDER BY id DESC LIMIT $1`,
+        [limit],
+      );
+      return rows.map(toQuarantined);
     },
 
     async list(options = {}) {
@@ -279,7 +352,10 @@ function scoped(db: Queryable, transaction: CompletionStore['transaction']): Com
         csv += csvRow([
           r.messageId, r.flowId ?? '', r.flowToken ?? '', r.from, r.contextMessageId ?? '',
           r.sentAt?.toISOString() ?? '', r.receivedAt.toISOString(),
-          ...fields.map((f) => cellText(r.response[f])),
+          // Own keys only: `r.response['__proto__']` of a row without that answer is
+          // Object.prototype (exported as `{}`), and `constructor` or `toString` would find
+          // inherited functions. An answer's key is data, never a property lookup.
+          ...fields.map((f) => cellText(Object.hasOwn(r.response, f) ? r.response[f] : undefined)),
         ]);
       }
       return csv;

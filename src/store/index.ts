@@ -14,6 +14,8 @@ export type {
   ListCompletionsOptions,
   QuestionStats,
   StoredCompletion,
+  QuarantineInput,
+  QuarantinedEvent,
   WebhookEventInput,
 } from './completions.js';
 export { csvCell, csvRow } from './csv.js';

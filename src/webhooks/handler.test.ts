@@ -108,10 +108,10 @@ describe.each(TEST_BACKENDS)('webhook handler over node:http with %s', (kind) =>
     const body = completionBody('wamid.twice', { flow_token: 'fb-1', rating: '5' });
     const first = await post(served.url, body);
     expect(first.status).toBe(200);
-    expect(await first.json()).toEqual({ received: 1, processed: 1, duplicates: 0, unrecognized: 0 });
+    expect(await first.json()).toEqual({ received: 1, processed: 1, duplicates: 0, quarantined: 0, unrecognized: 0 });
     const second = await post(served.url, body);
     expect(second.status).toBe(200);
-    expect(await second.json()).toEqual({ received: 1, processed: 0, duplicates: 1, unrecognized: 0 });
+    expect(await second.json()).toEqual({ received: 1, processed: 0, duplicates: 1, quarantined: 0, unrecognized: 0 });
     expect(rec.completions.map((c) => c.messageId)).toEqual(['wamid.twice']);
     expect(rec.events).toHaveLength(1);
     expect(await completions.count({ flowToken: 'fb-1' })).toBe(1);
@@ -152,7 +152,7 @@ describe.each(TEST_BACKENDS)('webhook handler over node:http with %s', (kind) =>
     expect(await reply.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
   });
 
-  it('answers 500 when a callback fails, keeps nothing of that delivery, and processes the retry', async () => {
+  it('answers 500 when a callback fails, keeps the events that went through, and retries only the failed one', async () => {
     const status = { id: 'wamid.sent-1', status: 'delivered', timestamp: '1764072100', recipient_id: '16505551234' };
     const body = JSON.stringify(cloudMessagesBody({ statuses: [status], messages: [seedCloudMessage({ id: 'wamid.fails', response: { flow_token: 'fb-500', rating: '1' } })] }));
     rec.failOnce.add('wamid.fails');
@@ -162,16 +162,18 @@ describe.each(TEST_BACKENDS)('webhook handler over node:http with %s', (kind) =>
     expect(text).toContain('PROCESSING_FAILED');
     expect(text).not.toContain('downstream failed'); // the cause goes to onError, not to the platform
     expect(rec.errors).toHaveLength(1);
-    expect(await completions.count({ flowToken: 'fb-500' })).toBe(0);
-    const events = await t.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE event_key = 'status:wamid.sent-1:delivered'`);
-    expect(events[0]?.n).toBe(0); // the status that came first in the delivery was rolled back too
+    expect(await completions.count({ flowToken: 'fb-500' })).toBe(0); // its transaction rolled back
+    const statusRows = async () => (await t.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE event_key = 'status:wamid.sent-1:delivered'`))[0]?.n;
+    expect(await statusRows()).toBe(1); // the status is its own event: stored, its callback done
+    expect(rec.events.map((e) => e.kind)).toEqual(['status']);
 
     const retried = await post(served.url, body);
     expect(retried.status).toBe(200);
-    expect(await retried.json()).toEqual({ received: 2, processed: 2, duplicates: 0, unrecognized: 0 });
+    expect(await retried.json()).toEqual({ received: 2, processed: 1, duplicates: 1, quarantined: 0, unrecognized: 0 });
     expect(rec.completions.map((c) => c.messageId)).toEqual(['wamid.fails']);
+    expect(rec.events.map((e) => e.kind)).toEqual(['status', 'flow_completion']); // the status's callback did not run again
     expect(await completions.count({ flowToken: 'fb-500' })).toBe(1);
-    expect((await t.store.query<{ n: number }>(`SELECT count(*)::int AS n FROM webhook_events WHERE event_key = 'status:wamid.sent-1:delivered'`))[0]?.n).toBe(1);
+    expect(await statusRows()).toBe(1);
   });
 
   it('passes statuses and flows events to onEvent once each, and unrecognized parts every time', async () => {

@@ -2,60 +2,43 @@
 // `(Request) => Promise<Response>`.
 //   GET  subscription check: hub.mode=subscribe + hub.verify_token → echo hub.challenge.
 //   POST 401 bad X-Hub-Signature-256 (when appSecret is set), 413 too large, 400 not JSON,
-//        200 once every event is stored and its callbacks returned, 500 if a callback threw
-//        (the platform then retries the delivery).
-// With a store, a delivery is one transaction: each completion is inserted (ON CONFLICT DO
-// NOTHING) and every other event's key remembered; callbacks run only for new events, inside
-// the transaction, so a callback failure rolls the whole delivery back and the retry sees it as
-// new again. A concurrent duplicate blocks on the same unique key until the first commits (and is
-// then a duplicate) or rolls back (and then processes it itself).
+//        200 once every event is stored (or quarantined) and its callbacks returned, 500 if a
+//        callback threw (the platform then retries the delivery; the events that went through
+//        are duplicates on the retry, so their callbacks do not run again).
+// Each event of a delivery is handled on its own (process.ts): an event whose content the
+// database cannot hold is quarantined with its reason and does not fail the others.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readBody } from '../endpoint/read-body.js';
 import type { CompletionStore } from '../store/completions.js';
-import { MemoryDedupe } from './dedupe.js';
-import { eventKey } from './keys.js';
 import { parseWebhook } from './parse.js';
+import { createDeliveryProcessor } from './process.js';
+import type { WebhookCallbacks, WebhookDeliverySummary, WebhookLogger } from './process.js';
 import { verifyWebhookSignature } from './signature.js';
-import type { FlowCompletionEvent, WebhookEvent } from './types.js';
+
+export type { WebhookCallbackContext, WebhookCallbacks, WebhookDeliverySummary, WebhookLogger } from './process.js';
 
 export const DEFAULT_WEBHOOK_MAX_BODY_BYTES = 1024 * 1024;
 
-export interface WebhookCallbackContext {
-  /**
-   * The completion store bound to this delivery's transaction (when a store is configured):
-   * writes through it commit or roll back with the delivery. Do not use the outer store from a
-   * callback on PGlite: its single connection is held by this transaction.
-   */
-  readonly completions?: CompletionStore;
-}
-
-export interface WebhookHandlerOptions {
+export interface WebhookHandlerOptions extends WebhookCallbacks {
   /** Meta app secret; when set, POSTs without a valid X-Hub-Signature-256 get 401. */
   appSecret?: string;
   /** When set, GET answers Meta's subscription challenge for this token. */
   verifyToken?: string;
-  /** Called once per new flow completion (not for redeliveries). */
-  onFlowCompletion?: (completion: FlowCompletionEvent, context: WebhookCallbackContext) => unknown;
-  /** Called once per new event of any kind, completions included; unrecognized parts every time. */
-  onEvent?: (event: WebhookEvent, context: WebhookCallbackContext) => unknown;
   /** Durable idempotency and storage; without it, a bounded in-memory set deduplicates. */
   store?: CompletionStore;
-  /** Tells which flow a completion answers (e.g. from your flow_token records), for the store. */
-  resolveFlowId?: (completion: FlowCompletionEvent) => string | undefined | Promise<string | undefined>;
   /** Default 1 MiB. */
   maxBodyBytes?: number;
-  /** Sees the error when a callback or the store fails (the reply is a bare 500). */
+  /** Sees each error when a callback or the store fails (the reply is a bare 500). */
   onError?: (error: unknown) => void;
+  /** Where quarantined events are reported (default: console.warn). */
+  logger?: WebhookLogger;
 }
+
+const consoleLogger: WebhookLogger = {
+  warn: (message, meta) => console.warn(`[waflow webhooks] ${message}`, meta ?? ''),
+};
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
-
-export interface WebhookDeliverySummary {
-  received: number;
-  processed: number;
-  duplicates: number;
-  unrecognized: number;
-}
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -78,50 +61,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Webho
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError('maxBodyBytes must be a positive integer');
   if (options.appSecret !== undefined && options.appSecret === '') throw new TypeError('appSecret must not be empty when given');
-  const memory = options.store === undefined ? new MemoryDedupe() : undefined;
-
-  async function dispatch(event: WebhookEvent, context: WebhookCallbackContext): Promise<void> {
-    if (event.kind === 'flow_completion') await options.onFlowCompletion?.(event, context);
-    await options.onEvent?.(event, context);
-  }
-
-  async function processWithStore(store: CompletionStore, events: WebhookEvent[], summary: WebhookDeliverySummary): Promise<void> {
-    await store.transaction(async (tx) => {
-      for (const event of events) {
-        let fresh = true;
-        if (event.kind === 'flow_completion') {
-          const flowId = await options.resolveFlowId?.(event);
-          fresh = await tx.record(flowId === undefined ? event : { ...event, flowId });
-        } else {
-          const key = eventKey(event);
-          if (key !== undefined) fresh = await tx.recordEvent({ key, kind: event.kind, payload: event });
-        }
-        if (!fresh) {
-          summary.duplicates++;
-          continue;
-        }
-        summary.processed++;
-        await dispatch(event, { completions: tx });
-      }
-    });
-  }
-
-  async function processInMemory(dedupe: MemoryDedupe, events: WebhookEvent[], summary: WebhookDeliverySummary): Promise<void> {
-    const keys = [...new Set(events.map(eventKey).filter((k): k is string => k !== undefined))];
-    await dedupe.hold(keys, async () => {
-      const seen = new Set<string>();
-      for (const event of events) {
-        const key = eventKey(event);
-        if (key !== undefined && (dedupe.has(key) || seen.has(key))) {
-          summary.duplicates++;
-          continue;
-        }
-        if (key !== undefined) seen.add(key);
-        summary.processed++;
-        await dispatch(event, {});
-      }
-    });
-  }
+  const processDelivery = createDeliveryProcessor(options, options.store, options.logger ?? consoleLogger);
 
   return async (request) => {
     if (request.method === 'GET') return verifySubscription(request, options.verifyToken);
@@ -148,16 +88,17 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Webho
       received: events.length,
       processed: 0,
       duplicates: 0,
+      quarantined: 0,
       unrecognized: events.filter((e) => e.kind === 'unrecognized').length,
     };
-    try {
-      if (options.store !== undefined) await processWithStore(options.store, events, summary);
-      else if (memory !== undefined) await processInMemory(memory, events, summary);
-    } catch (failure) {
-      try {
-        options.onError?.(failure);
-      } catch {
-        // a failing logger must not turn a 500 into a crash
+    const failures = await processDelivery(events, summary);
+    if (failures.length > 0) {
+      for (const failure of failures) {
+        try {
+          options.onError?.(failure);
+        } catch {
+          // a failing logger must not turn a 500 into a crash
+        }
       }
       // The cause stays out of the reply: it may quote the user's data or the store's details.
       return error(500, 'PROCESSING_FAILED', 'the delivery could not be processed; it will be retried');

@@ -4,7 +4,8 @@ export { verifyWebhookSignature, signWebhookBody, webhookSignatureHeader } from 
 export { parseWebhook } from './parse.js';
 export { eventKey } from './keys.js';
 export { createWebhookHandler, DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './handler.js';
-export type { WebhookCallbackContext, WebhookDeliverySummary, WebhookHandler, WebhookHandlerOptions } from './handler.js';
+export type { WebhookCallbackContext, WebhookCallbacks, WebhookDeliverySummary, WebhookHandler, WebhookHandlerOptions, WebhookLogger } from './handler.js';
+export { MAX_EVENT_DEPTH } from './storable.js';
 export { toNodeWebhookHandler } from './node-http.js';
 export type { NodeRequestListener } from './node-http.js';
 export type {
@@ -17,6 +18,9 @@ export type {
   HostingType,
   MessageEvent,
   MessageStatus,
+  QuarantineCode,
+  QuarantinedWebhookEvent,
+  RecognizedEvent,
   StatusError,
   StatusEvent,
   UnrecognizedEvent,

@@ -9,6 +9,7 @@
 //   On-Premise: { contacts?, messages? } or { statuses? } at the top level.
 // A flow completion is a message of type 'interactive' with interactive.type 'nfm_reply';
 // nfm_reply.response_json is a string holding a JSON object that carries flow_token.
+import { printable } from './storable.js';
 import type {
   CloudOrigin,
   FlowAlertEvent,
@@ -30,6 +31,14 @@ function isRecord(value: unknown): value is Json {
 
 function unrecognized(pointer: string, reason: string): UnrecognizedEvent {
   return { kind: 'unrecognized', reason, pointer };
+}
+
+/**
+ * A wire string quoted in a reason: an id can hold anything, and a reason goes to logs and
+ * databases, so NUL, control characters and lone surrogates are escaped and the length capped.
+ */
+function shown(text: string): string {
+  return printable(text, 80);
 }
 
 function str(value: unknown): string | undefined {
@@ -143,7 +152,7 @@ function parseMessage(m: unknown, at: string, context: Context): WebhookEvent {
   const messageId = idLike(m.id);
   if (messageId === undefined) return unrecognized(`${at}/id`, 'the message has no id');
   const from = idLike(m.from);
-  if (from === undefined) return unrecognized(`${at}/from`, `message ${messageId} has no sender (from)`);
+  if (from === undefined) return unrecognized(`${at}/from`, `message ${shown(messageId)} has no sender (from)`);
   const timestamp = idLike(m.timestamp) ?? '';
   const contextMessageId = isRecord(m.context) ? idLike(m.context.id) : undefined;
   const profileName = context.names.get(from);
@@ -152,7 +161,7 @@ function parseMessage(m: unknown, at: string, context: Context): WebhookEvent {
     return parseCompletion(interactive.nfm_reply, `${at}/interactive/nfm_reply`, { messageId, from, timestamp, contextMessageId, profileName }, context);
   }
   const type = str(m.type);
-  if (type === undefined) return unrecognized(`${at}/type`, `message ${messageId} has no type`);
+  if (type === undefined) return unrecognized(`${at}/type`, `message ${shown(messageId)} has no type`);
   const text = isRecord(m.text) ? str(m.text.body) : undefined;
   const event: MessageEvent = defined({
     kind: 'message' as const,
@@ -180,7 +189,7 @@ interface MessageHead {
 }
 
 function parseCompletion(reply: unknown, at: string, head: MessageHead, context: Context): WebhookEvent {
-  if (!isRecord(reply)) return unrecognized(at, `message ${head.messageId} is an nfm_reply without an nfm_reply object`);
+  if (!isRecord(reply)) return unrecognized(at, `message ${shown(head.messageId)} is an nfm_reply without an nfm_reply object`);
   const raw = reply.response_json;
   let response: unknown;
   let responseJsonRaw: string;
@@ -193,7 +202,7 @@ function parseCompletion(reply: unknown, at: string, head: MessageHead, context:
       const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
       return unrecognized(
         `${at}/response_json`,
-        `response_json of message ${head.messageId} is not valid JSON${position === undefined ? '' : ` (error at character ${position})`}`,
+        `response_json of message ${shown(head.messageId)} is not valid JSON${position === undefined ? '' : ` (error at character ${position})`}`,
       );
     }
   } else if (isRecord(raw)) {
@@ -201,10 +210,10 @@ function parseCompletion(reply: unknown, at: string, head: MessageHead, context:
     response = raw;
     responseJsonRaw = JSON.stringify(raw);
   } else {
-    return unrecognized(`${at}/response_json`, `response_json of message ${head.messageId} is missing or not a string`);
+    return unrecognized(`${at}/response_json`, `response_json of message ${shown(head.messageId)} is missing or not a string`);
   }
   if (!isRecord(response)) {
-    return unrecognized(`${at}/response_json`, `response_json of message ${head.messageId} must hold a JSON object; got ${describe(response)}`);
+    return unrecognized(`${at}/response_json`, `response_json of message ${shown(head.messageId)} must hold a JSON object; got ${describe(response)}`);
   }
   const event: FlowCompletionEvent = defined({
     kind: 'flow_completion' as const,
@@ -229,7 +238,7 @@ function parseStatus(s: unknown, at: string, context: Context): WebhookEvent {
   const messageId = idLike(s.id);
   if (messageId === undefined) return unrecognized(`${at}/id`, 'the status has no message id');
   const status = str(s.status);
-  if (status === undefined || status === '') return unrecognized(`${at}/status`, `the status of message ${messageId} has no status value`);
+  if (status === undefined || status === '') return unrecognized(`${at}/status`, `the status of message ${shown(messageId)} has no status value`);
   const errors: StatusError[] = Array.isArray(s.errors)
     ? s.errors.filter(isRecord).map((e) =>
         defined({
@@ -262,11 +271,11 @@ function parseFlowsValue(value: Json, at: string, wabaId: string | undefined, ti
   const event = str(value.event);
   if (event === undefined || event === '') return unrecognized(`${at}/event`, 'a flows change has no event');
   const flowId = idLike(value.flow_id);
-  if (flowId === undefined) return unrecognized(`${at}/flow_id`, `the ${event} event has no flow_id`);
+  if (flowId === undefined) return unrecognized(`${at}/flow_id`, `the ${shown(event)} event has no flow_id`);
   const message = str(value.message);
   if (event === 'FLOW_STATUS_CHANGE') {
     const newStatus = str(value.new_status);
-    if (newStatus === undefined) return unrecognized(`${at}/new_status`, `the status change of flow ${flowId} has no new_status`);
+    if (newStatus === undefined) return unrecognized(`${at}/new_status`, `the status change of flow ${shown(flowId)} has no new_status`);
     const change: FlowStatusChangeEvent = defined({
       kind: 'flow_status_change' as const,
       hostingType: 'cloud' as const,

@@ -133,3 +133,26 @@ export type WebhookEvent =
   | FlowStatusChangeEvent
   | FlowAlertEvent
   | UnrecognizedEvent;
+
+/** Every event but the unrecognized parts: the ones with an identity, stored by the handler. */
+export type RecognizedEvent = Exclude<WebhookEvent, UnrecognizedEvent>;
+
+/**
+ * Why an event was quarantined: a NUL character or an unpaired surrogate in one of its strings,
+ * nesting deeper than the handler follows, or the database refusing its content (SQLSTATE
+ * class 22 or 54) for another reason.
+ */
+export type QuarantineCode = 'NUL_CHARACTER' | 'LONE_SURROGATE' | 'TOO_DEEP' | 'REJECTED_BY_STORE';
+
+/** An event the webhook handler set aside rather than store or pass to the callbacks. */
+export interface QuarantinedWebhookEvent {
+  readonly code: QuarantineCode;
+  /** Where the problem is, in words; never quotes the content. */
+  readonly reason: string;
+  /** The event exactly as parsed, hostile characters included: handle with care. */
+  readonly event: RecognizedEvent;
+  /** What the quarantine keeps: the event as JSON text, storable and lossless (see storable.ts). */
+  readonly eventJson: string;
+  /** Identifies the event across redeliveries (a digest of its content). */
+  readonly key: string;
+}

@@ -1,6 +1,7 @@
 // The app's only way to the sandbox: JSON over HTTP on the same origin. Sandbox routes
-// (/_sandbox/...) need no key; the real API routes (flows, templates, messages) take the key the
-// sandbox hands the app at /_sandbox/ui/config.
+// (/_sandbox/...) need no key; the real API routes (flows, templates, messages) are let in by the
+// HttpOnly, SameSite=Strict session cookie the sandbox set on this page (the browser sends it on
+// same-origin requests): the app never holds an API key.
 
 export class SandboxError extends Error {
   constructor(
@@ -14,7 +15,6 @@ export class SandboxError extends Error {
 }
 
 export interface UiConfig {
-  api_key: string;
   business_number: string;
   hosting_type: 'cloud' | 'on-premise';
   base_url: string;
@@ -48,14 +48,14 @@ export function messageOf(body: unknown, status: number): string {
 
 async function request<T>(method: string, path: string, init: { body?: unknown; form?: FormData; api?: boolean; accept?: number[] } = {}): Promise<T> {
   const headers: Record<string, string> = {};
-  if (init.api === true) headers['D360-API-KEY'] = (await uiConfig()).api_key;
   let body: BodyInit | undefined;
   if (init.form !== undefined) body = init.form;
   else if (init.body !== undefined) {
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
-  const res = await fetch(path, { method, headers, ...(body === undefined ? {} : { body }) });
+  // `api` marks the real API routes; the session cookie goes with every same-origin request.
+  const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body }) });
   const text = await res.text();
   let parsed: unknown = undefined;
   if (text !== '') {

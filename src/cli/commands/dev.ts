@@ -4,17 +4,14 @@
 import { resolve, join } from 'node:path';
 import process from 'node:process';
 import type { HostingType } from '../../api/types.js';
-import { createApiKey, countApiKeys } from '../../sandbox/auth.js';
+import { MissingPeerError, peerMissing } from '../../peer/optional.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
-import { createLogger } from '../../sandbox/logger.js';
-import { createSandbox } from '../../sandbox/server.js';
-import { ensureUiBuilt, isCheckout } from '../../sandbox/ui/index.js';
 import type { Sandbox } from '../../sandbox/server.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 
 const USAGE =
-  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--new-key]';
+  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--allowed-host HOST]... [--new-key]';
 
 const HELP = `usage: ${USAGE}
 
@@ -29,6 +26,8 @@ options:
   --hosting-type <type>  cloud or on-premise: the account's default (default cloud)
   --webhook-url <url>    deliver webhooks here (repeat for several)
   --app-secret-env VAR   sign webhooks with the app secret in environment variable VAR
+  --allowed-host <host>  also answer to this Host (name or name:port; repeat for several): by
+                         default only 127.0.0.1, localhost and [::1] at the port are accepted
   --new-key              create and print another API key
 `;
 
@@ -43,9 +42,11 @@ export interface DevOptions {
   webhookUrls: string[];
   appSecret: string | undefined;
   newKey: boolean;
+  /** Host names besides the listening address; present only when given. */
+  allowedHosts?: string[];
 }
 
-const VALUE_OPTIONS = new Set(['--port', '--host', '--data-dir', '--database-url', '--hosting-type', '--webhook-url', '--app-secret-env']);
+const VALUE_OPTIONS = new Set(['--port', '--host', '--data-dir', '--database-url', '--hosting-type', '--webhook-url', '--app-secret-env', '--allowed-host']);
 
 export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'env'>): DevOptions {
   const values = new Map<string, string[]>();
@@ -63,7 +64,7 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
     const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
     if (value === undefined || value === '') throw new UsageError(`${name} needs a value`);
     const list = values.get(name) ?? [];
-    if (list.length > 0 && name !== '--webhook-url') throw new UsageError(`${name} given twice`);
+    if (list.length > 0 && name !== '--webhook-url' && name !== '--allowed-host') throw new UsageError(`${name} given twice`);
     values.set(name, [...list, value]);
   }
   const one = (name: string) => values.get(name)?.[0];
@@ -91,6 +92,8 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
     appSecret = io.env[secretVar];
     if (appSecret === undefined || appSecret === '') throw new UsageError(`environment variable ${secretVar.slice(0, 64)} is not set or empty`);
   }
+  const allowedHosts = values.get('--allowed-host') ?? [];
+  for (const host of allowedHosts) if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:\d{1,5})?$/i.test(host)) throw new UsageError('--allowed-host must be a host name, optionally with :port');
   const envUrl = io.env.DATABASE_URL;
   const useEnvUrl = databaseUrl === undefined && one('--data-dir') === undefined && envUrl !== undefined && envUrl !== '';
   return {
@@ -102,11 +105,41 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
     webhookUrls,
     appSecret,
     newKey,
+    ...(allowedHosts.length === 0 ? {} : { allowedHosts }),
   };
+}
+
+/**
+ * The optional peer packages `waflow dev` needs and cannot load: the HTTP layer (hono,
+ * @hono/node-server) always, the embedded database without a database URL.
+ */
+export async function missingDevPeers(options: Pick<DevOptions, 'databaseUrl'>): Promise<string[]> {
+  const checks: [string, () => Promise<unknown>][] = [
+    ['hono', () => import('hono')],
+    ['@hono/node-server', () => import('@hono/node-server')],
+  ];
+  if (options.databaseUrl === undefined) checks.push(['@electric-sql/pglite', () => import('@electric-sql/pglite')]);
+  const missing: string[] = [];
+  for (const [name, load] of checks) {
+    try {
+      await load().catch(peerMissing(name, 'waflow dev'));
+    } catch (error) {
+      if (!(error instanceof MissingPeerError)) throw error;
+      missing.push(name);
+    }
+  }
+  return missing;
 }
 
 /** Starts the sandbox and prints how to use it; the caller decides when to close it. */
 export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox> {
+  // Loaded here, not on import: the sandbox needs optional peers (see missingDevPeers).
+  const [{ createApiKey, countApiKeys }, { createLogger }, { createSandbox }, { ensureUiBuilt, isCheckout }] = await Promise.all([
+    import('../../sandbox/auth.js'),
+    import('../../sandbox/logger.js'),
+    import('../../sandbox/server.js'),
+    import('../../sandbox/ui/index.js'),
+  ]);
   // The browser app is built from this checkout's sources on first start (and when they change).
   let ui = 'browser app:      ';
   try {
@@ -121,6 +154,7 @@ export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox>
     hostingType: options.hostingType,
     webhookUrls: options.webhookUrls,
     appSecret: options.appSecret,
+    ...(options.allowedHosts === undefined ? {} : { allowedHosts: options.allowedHosts }),
     ...(options.databaseUrl === undefined ? { dataDir: join(options.dataDir ?? '.waflow', 'pglite') } : { databaseUrl: options.databaseUrl }),
     log: createLogger(io.stderr, 'info'),
   });
@@ -165,6 +199,11 @@ export const devCommand: Command = {
       if (!(error instanceof UsageError)) throw error;
       io.stderr(`waflow dev: ${error.message}\nusage: ${USAGE}\n`);
       return EXIT_USAGE;
+    }
+    const missing = await missingDevPeers(options);
+    if (missing.length > 0) {
+      io.stderr(`waflow dev: the sandbox needs optional packages that are not installed: ${missing.join(', ')}. Install them with:\n  npm install -D ${missing.join(' ')}\n`);
+      return EXIT_FAILED;
     }
     let sandbox: Sandbox;
     try {

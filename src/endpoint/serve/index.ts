@@ -1,4 +1,4 @@
-export { serveFlowEndpoint } from './serve.js';
+export { serveFlowEndpoint, DEFAULT_ENDPOINT_REQUEST_TIMEOUT_MS } from './serve.js';
 export type { ServeFlowEndpointOptions, ServingFlowEndpoint } from './serve.js';
 export { createFlowRequestListener } from './listener.js';
 export type { FlowRequestListener } from './listener.js';

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,12 +50,31 @@ describe('serveFlowEndpoint', () => {
     await expect(fetch(served.url, { method: 'POST', body: '{}' })).rejects.toThrow();
   });
 
+  it('drops a request whose body trickles in slower than requestTimeoutMs (WhatsApp waits 10 s)', async () => {
+    const served = await serveFlowEndpoint({ privateKey: keys.privateKeyPem, handlers, logger, requestTimeoutMs: 400 });
+    try {
+      const { port } = new URL(served.url);
+      const socket = connect(Number(port), '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+      const started = Date.now();
+      // The headers promise 100 bytes; only a few ever come. Node's default would wait 300 s.
+      socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"enc`);
+      await new Promise((resolve) => socket.once('close', resolve));
+      expect(answer).toMatch(/^HTTP\/1\.1 408/);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await served.close();
+    }
+  });
+
   it('rejects bad worker counts, ports and hosts with a clear error', async () => {
     const base = { privateKey: keys.privateKeyPem, handlers, logger };
     await expect(serveFlowEndpoint({ ...base, workers: 0 })).rejects.toThrow(/workers must be an integer from 1 to 256/);
     await expect(serveFlowEndpoint({ ...base, workers: 1.5 })).rejects.toThrow(/workers/);
     await expect(serveFlowEndpoint({ ...base, port: 70000 })).rejects.toThrow(/port must be an integer/);
     await expect(serveFlowEndpoint({ ...base, host: '' })).rejects.toThrow(/host must be/);
+    await expect(serveFlowEndpoint({ ...base, requestTimeoutMs: 0 })).rejects.toThrow(/requestTimeoutMs must be a positive integer/);
     await expect(serveFlowEndpoint({ ...base, privateKey: '' })).rejects.toThrow(/privateKey must be the PEM text/);
   });
 

@@ -31,6 +31,21 @@ export interface ServeFlowEndpointOptions<M extends ScreenDataMap = ScreenDataMa
    * listens on the shared port. 'auto' means one per available core.
    */
   workers?: number | 'auto';
+  /**
+   * A request whose headers and body have not arrived within this time is dropped. Default
+   * 10 000: WhatsApp waits 10 s for an endpoint, so a slower request is no one's; Node's own
+   * default (300 s) would let slow senders hold connections for minutes.
+   */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_ENDPOINT_REQUEST_TIMEOUT_MS = 10_000;
+
+/** node:http options that enforce the timeout: the check interval is scaled down with it. */
+function timeouts(requestTimeoutMs: number | undefined): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {
+  const timeout = requestTimeoutMs ?? DEFAULT_ENDPOINT_REQUEST_TIMEOUT_MS;
+  if (!Number.isInteger(timeout) || timeout < 1) throw new TypeError('requestTimeoutMs must be a positive integer');
+  return { requestTimeout: timeout, headersTimeout: timeout, connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(timeout / 4))) };
 }
 
 export interface ServingFlowEndpoint {
@@ -73,8 +88,8 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   });
 }
 
-async function serveHere(options: FlowEndpointOptions<ScreenDataMap>, port: number, host: string, role: 'single' | 'worker'): Promise<ServingFlowEndpoint> {
-  const server = createServer(createFlowRequestListener(options));
+async function serveHere(options: ServeFlowEndpointOptions<ScreenDataMap>, port: number, host: string, role: 'single' | 'worker'): Promise<ServingFlowEndpoint> {
+  const server = createServer(timeouts(options.requestTimeoutMs), createFlowRequestListener(options));
   const bound = await listen(server, port, host);
   return {
     url: urlOf(host, bound),
@@ -132,9 +147,10 @@ async function forkWorkers(count: number, host: string): Promise<ServingFlowEndp
 export async function serveFlowEndpoint<M extends ScreenDataMap = ScreenDataMap>(options: ServeFlowEndpointOptions<M>): Promise<ServingFlowEndpoint> {
   const { port = 0, host = '127.0.0.1', workers, ...endpoint } = options;
   checkAddress(port, host);
+  timeouts(options.requestTimeoutMs);
   const count = workerCount(workers);
   // Built first in every process, so bad options fail here and not in N workers.
-  const listenerOptions = endpoint as unknown as FlowEndpointOptions<ScreenDataMap>;
+  const listenerOptions = endpoint as unknown as ServeFlowEndpointOptions<ScreenDataMap>;
   if (count === 1) return serveHere(listenerOptions, port, host, 'single');
   if (cluster.isWorker) return serveHere(listenerOptions, port, host, 'worker');
   createFlowRequestListener(listenerOptions);

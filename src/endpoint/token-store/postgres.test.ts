@@ -46,6 +46,23 @@ describe('postgres token store', () => {
     }
   });
 
+  it('adds the claim columns to a table made before claims existed', async () => {
+    const table = tableName();
+    tables.push(table);
+    const admin = new pg.Client({ connectionString: DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE TABLE ${table} (token text PRIMARY KEY, status text NOT NULL DEFAULT 'active', data jsonb, issued_at bigint NOT NULL, expires_at bigint NOT NULL)`);
+      await admin.query(`INSERT INTO ${table} VALUES ('old-row', 'active', NULL, 1, $1)`, [Date.now() + 60_000]);
+    } finally {
+      await admin.end();
+    }
+    const { store } = await make(Date.now, table);
+    expect((await store.claim('old-row', { claimId: 'a', leaseMs: 30_000 })).ok).toBe(true);
+    expect(await store.claim('old-row', { claimId: 'b', leaseMs: 30_000 })).toEqual({ ok: false, reason: 'claimed' });
+    expect(await store.settle('old-row', 'a', 'complete')).toBe(true);
+  });
+
   it('purges expired rows only', async () => {
     const clock = { now: 1_700_000_000_000 };
     const { store } = await make(() => clock.now);

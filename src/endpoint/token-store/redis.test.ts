@@ -38,11 +38,13 @@ describe('redis token store', () => {
     return { store, peer, clock };
   });
 
-  it('lets Redis drop the key when the token expires, and keeps the TTL across updates', async () => {
+  it('lets Redis drop the key when the token expires, and keeps the TTL across claims and updates', async () => {
     const { store, keyPrefix } = await make(Date.now);
     await store.issue('short', { ttlSeconds: 0.3 });
-    await store.markCompleted('short');
-    await store.saveData('short', { a: 1 });
+    expect((await store.claim('short', { claimId: 'a', leaseMs: 30_000 })).ok).toBe(true);
+    expect(await store.settle('short', 'a', 'release')).toBe(true);
+    expect(await store.saveData('short', { a: 1 })).toBe(true);
+    expect(await store.markCompleted('short')).toBe(true);
     const admin = createClient({ url: URL });
     await admin.connect();
     try {

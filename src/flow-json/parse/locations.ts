@@ -21,9 +21,22 @@ export class LazyLocations implements ReadonlyMap<string, SourceLocation> {
   /** Ids of finished values, in the order they ended. */
   private finished: Int32Array;
   private finishedCount = 0;
-  /** Ids of values a later duplicate key replaced: their descendants no longer exist. */
-  private replaced: Set<number> | undefined;
+  /**
+   * Duplicate keys seen so far: object id → key → the value count when the duplicate was read.
+   * Members of that object with that key and an id below the count were replaced. Resolving
+   * them is deferred to build(), which finds them all in one pass over the values: looking each
+   * one up when its duplicate is read meant a scan per duplicate, quadratic on documents with
+   * many of them (a 158 KB upload took 5.7 s).
+   */
+  private duplicates: Map<number, Map<string, number>> | undefined;
+  /** JSON pointers of objects already asked for, so many duplicates in one object build it once. */
+  private readonly pointerCache = new Map<number, string>();
   private map: Map<string, SourceLocation> | undefined;
+  /**
+   * Values visited while resolving duplicate keys, for tests that check the work stays linear in
+   * the document's size (timing assertions would be flaky on shared machines).
+   */
+  duplicateWork = 0;
 
   /** `capacity`: the expected number of values (the arrays grow past it as needed). */
   constructor(capacity = 256) {
@@ -60,18 +73,41 @@ export class LazyLocations implements ReadonlyMap<string, SourceLocation> {
   /** The JSON pointer of a started value ("" for the root, or for -1). */
   pointerOf(id: number): string {
     if (id < 0 || this.parents[id]! < 0) return '';
-    return `${this.pointerOf(this.parents[id]!)}/${escapeToken(this.tokens[id]!)}`;
+    const cached = this.pointerCache.get(id);
+    if (cached !== undefined) return cached;
+    const pointer = `${this.pointerOf(this.parents[id]!)}/${escapeToken(this.tokens[id]!)}`;
+    this.pointerCache.set(id, pointer);
+    return pointer;
   }
 
   /**
    * Forgets the descendants of the finished member `key` of object `parent`, which a duplicate key
-   * is about to replace (the member itself is re-recorded by the later value).
+   * is about to replace (the member itself is re-recorded by the later value). O(1): the members
+   * are found when the map is built.
    */
   replaceMember(parent: number, key: string): void {
-    for (let id = this.count - 1; id > parent; id--) {
-      if (this.parents[id] === parent && this.tokens[id] === key) (this.replaced ??= new Set()).add(id);
-    }
+    const duplicates = (this.duplicates ??= new Map());
+    let keys = duplicates.get(parent);
+    if (keys === undefined) duplicates.set(parent, (keys = new Map()));
+    keys.set(key, this.count);
     this.map = undefined;
+  }
+
+  /** Ids of the members that a later duplicate key replaced, found in one pass over the values. */
+  private replacedMembers(): Set<number> | undefined {
+    const duplicates = this.duplicates;
+    if (duplicates === undefined) return undefined;
+    const replaced = new Set<number>();
+    for (let id = 0; id < this.count; id++) {
+      this.duplicateWork++;
+      const keys = duplicates.get(this.parents[id]!);
+      if (keys === undefined) continue;
+      const token = this.tokens[id]!;
+      // Array elements have numeric tokens, so only object members can match a key.
+      const before = typeof token === 'string' ? keys.get(token) : undefined;
+      if (before !== undefined && id < before) replaced.add(id);
+    }
+    return replaced;
   }
 
   private grow(): void {
@@ -91,7 +127,7 @@ export class LazyLocations implements ReadonlyMap<string, SourceLocation> {
     if (this.map) return this.map;
     // Parents start before their children, so one pass in id order yields every pointer.
     const pointers: (string | null)[] = new Array<string | null>(this.count);
-    const replaced = this.replaced;
+    const replaced = this.replacedMembers();
     for (let id = 0; id < this.count; id++) {
       const parent = this.parents[id]!;
       if (parent < 0) {

@@ -1,4 +1,7 @@
-// Flow rows and their Flow JSON asset.
+// Flow rows and their Flow JSON asset. Every flow belongs to an account (the business phone an API
+// key belongs to): each function takes the account and touches only that account's flows, so an
+// id of another account's flow reads as "no such flow". `undefined` (ANY_ACCOUNT) is for the
+// sandbox's own controls under /_sandbox, which act for whoever runs the sandbox.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../store/index.js';
 import type { FlowStatus } from '../events.js';
@@ -15,6 +18,17 @@ interface FlowRow {
   validation_errors: Record<string, unknown>[];
   created_at: Date | string;
   updated_at: Date | string;
+}
+
+/** The account filter for sandbox-internal callers that act on any account's flow. */
+export const ANY_ACCOUNT = undefined;
+export type AccountScope = string | undefined;
+
+/** `AND account_id = $n` when scoped; pushes the parameter. */
+function scoped(accountId: AccountScope, params: unknown[]): string {
+  if (accountId === undefined) return '';
+  params.push(accountId);
+  return ` AND account_id = $${params.length}`;
 }
 
 const COLUMNS = 'id, name, status, categories, endpoint_uri, json_version, data_api_version, validation_errors, created_at, updated_at';
@@ -34,57 +48,73 @@ function toFlow(row: FlowRow): FlowRecord {
   };
 }
 
-export async function getFlowRecord(db: Queryable, id: string): Promise<FlowRecord | undefined> {
-  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE id = $1`, [id]);
+export async function getFlowRecord(db: Queryable, accountId: AccountScope, id: string): Promise<FlowRecord | undefined> {
+  const params: unknown[] = [id];
+  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE id = $1${scoped(accountId, params)}`, params);
   return rows[0] === undefined ? undefined : toFlow(rows[0]);
 }
 
-export async function findFlowByName(db: Queryable, name: string): Promise<FlowRecord | undefined> {
-  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE name = $1 ORDER BY created_at DESC LIMIT 1`, [name]);
+export async function findFlowByName(db: Queryable, accountId: AccountScope, name: string): Promise<FlowRecord | undefined> {
+  const params: unknown[] = [name];
+  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE name = $1${scoped(accountId, params)} ORDER BY created_at DESC LIMIT 1`, params);
   return rows[0] === undefined ? undefined : toFlow(rows[0]);
 }
 
-export async function listFlowRecords(db: Queryable): Promise<FlowRecord[]> {
-  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows ORDER BY created_at DESC, id`);
+export async function listFlowRecords(db: Queryable, accountId: string): Promise<FlowRecord[]> {
+  const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE account_id = $1 ORDER BY created_at DESC, id`, [accountId]);
   return rows.map(toFlow);
 }
 
-export async function insertFlow(db: Queryable, flow: { id: string; name: string; categories: readonly string[]; endpointUri?: string | undefined; at: Date }): Promise<void> {
+export async function insertFlow(
+  db: Queryable,
+  flow: { id: string; accountId: string; name: string; categories: readonly string[]; endpointUri?: string | undefined; status?: FlowStatus; at: Date },
+): Promise<void> {
   await db.query(
-    `INSERT INTO flows (id, name, categories, endpoint_uri, created_at, updated_at) VALUES ($1, $2, $3::jsonb, $4, $5, $5)`,
-    [flow.id, flow.name, JSON.stringify(flow.categories), flow.endpointUri ?? null, flow.at],
+    `INSERT INTO flows (id, account_id, name, categories, endpoint_uri, status, created_at, updated_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $7)`,
+    [flow.id, flow.accountId, flow.name, JSON.stringify(flow.categories), flow.endpointUri ?? null, flow.status ?? 'DRAFT', flow.at],
   );
 }
 
 export async function updateFlowMetadata(
   db: Queryable,
+  accountId: AccountScope,
   id: string,
   changes: { name?: string | undefined; categories?: readonly string[] | undefined; endpointUri?: string | undefined },
   at: Date,
 ): Promise<void> {
+  const params: unknown[] = [id, changes.name ?? null, changes.categories === undefined ? null : JSON.stringify(changes.categories), changes.endpointUri ?? null, at];
   await db.query(
     `UPDATE flows SET
        name = COALESCE($2, name),
        categories = COALESCE($3::jsonb, categories),
        endpoint_uri = COALESCE($4, endpoint_uri),
        updated_at = $5
-     WHERE id = $1`,
-    [id, changes.name ?? null, changes.categories === undefined ? null : JSON.stringify(changes.categories), changes.endpointUri ?? null, at],
+     WHERE id = $1${scoped(accountId, params)}`,
+    params,
   );
 }
 
 /** Moves a flow to `to` only if it is still in `from`; false when another request got there first. */
-export async function transitionFlow(db: Queryable, id: string, from: FlowStatus, to: FlowStatus, at: Date): Promise<boolean> {
-  const rows = await db.query<{ id: string }>('UPDATE flows SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2 RETURNING id', [id, from, to, at]);
+export async function transitionFlow(db: Queryable, accountId: AccountScope, id: string, from: FlowStatus, to: FlowStatus, at: Date): Promise<boolean> {
+  const params: unknown[] = [id, from, to, at];
+  const rows = await db.query<{ id: string }>(`UPDATE flows SET status = $3, updated_at = $4 WHERE id = $1 AND status = $2${scoped(accountId, params)} RETURNING id`, params);
   return rows.length === 1;
 }
 
-export async function setFlowStatus(db: Queryable, id: string, to: FlowStatus, at: Date): Promise<void> {
-  await db.query('UPDATE flows SET status = $2, updated_at = $3 WHERE id = $1', [id, to, at]);
+/** Sets a flow's status; returns the status it had, or undefined when there is no such flow. */
+export async function setFlowStatus(db: Queryable, accountId: AccountScope, id: string, to: FlowStatus, at: Date): Promise<FlowStatus | undefined> {
+  const params: unknown[] = [id, to, at];
+  const rows = await db.query<{ old: FlowStatus }>(
+    `UPDATE flows f SET status = $2, updated_at = $3 FROM (SELECT id, status AS old FROM flows WHERE id = $1${scoped(accountId, params)} FOR UPDATE) o
+     WHERE f.id = o.id RETURNING o.old`,
+    params,
+  );
+  return rows[0]?.old;
 }
 
-export async function deleteDraftFlow(db: Queryable, id: string): Promise<boolean> {
-  const rows = await db.query<{ id: string }>(`DELETE FROM flows WHERE id = $1 AND status = 'DRAFT' RETURNING id`, [id]);
+export async function deleteDraftFlow(db: Queryable, accountId: AccountScope, id: string): Promise<boolean> {
+  const params: unknown[] = [id];
+  const rows = await db.query<{ id: string }>(`DELETE FROM flows WHERE id = $1 AND status = 'DRAFT'${scoped(accountId, params)} RETURNING id`, params);
   return rows.length === 1;
 }
 

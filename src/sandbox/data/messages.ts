@@ -24,12 +24,12 @@ export async function insertOutboundMessage(db: Queryable, m: { id: string; chat
 }
 
 /** Interactive messages that opened a flow (by id or name) since a time: the THROTTLED hourly allowance. */
-export async function countFlowMessagesSince(db: Queryable, flow: { id: string; name: string }, since: Date): Promise<number> {
+export async function countFlowMessagesSince(db: Queryable, accountId: string, flow: { id: string; name: string }, since: Date): Promise<number> {
   const rows = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM messages
-     WHERE direction = 'outbound' AND type = 'interactive' AND created_at >= $3
-       AND (payload #>> '{interactive,action,parameters,flow_id}' = $1 OR payload #>> '{interactive,action,parameters,flow_name}' = $2)`,
-    [flow.id, flow.name, since],
+    `SELECT count(*)::int AS n FROM messages m JOIN chats c ON c.id = m.chat_id
+     WHERE c.business_phone_id = $4 AND m.direction = 'outbound' AND m.type = 'interactive' AND m.created_at >= $3
+       AND (m.payload #>> '{interactive,action,parameters,flow_id}' = $1 OR m.payload #>> '{interactive,action,parameters,flow_name}' = $2)`,
+    [flow.id, flow.name, since, accountId],
   );
   return rows[0]?.n ?? 0;
 }

@@ -1,4 +1,4 @@
-// Template rows and their review status.
+// Template rows and their review status, each within one account (see data/flows.ts).
 import type { Queryable } from '../../store/index.js';
 import type { TemplateStatus } from '../events.js';
 import type { TemplateRecord } from '../records.js';
@@ -29,28 +29,32 @@ function toTemplate(row: TemplateRow): TemplateRecord {
   };
 }
 
-export async function insertTemplate(db: Queryable, t: { id: string; name: string; language: string; category: string; components: unknown[]; at: Date }): Promise<boolean> {
+export async function insertTemplate(db: Queryable, t: { id: string; accountId: string; name: string; language: string; category: string; components: unknown[]; at: Date }): Promise<boolean> {
   const rows = await db.query<{ id: string }>(
-    `INSERT INTO templates (id, name, language, category, status, components, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, 'PENDING', $5::jsonb, $6, $6) ON CONFLICT (name, language) DO NOTHING RETURNING id`,
-    [t.id, t.name, t.language, t.category, JSON.stringify(t.components), t.at],
+    `INSERT INTO templates (id, account_id, name, language, category, status, components, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 'PENDING', $6::jsonb, $7, $7) ON CONFLICT (account_id, name, language) DO NOTHING RETURNING id`,
+    [t.id, t.accountId, t.name, t.language, t.category, JSON.stringify(t.components), t.at],
   );
   return rows.length === 1;
 }
 
-export async function getTemplateRecord(db: Queryable, id: string): Promise<TemplateRecord | undefined> {
-  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE id = $1`, [id]);
+/** A template by id; `accountId` undefined only for the sandbox's own controls (any account). */
+export async function getTemplateRecord(db: Queryable, accountId: string | undefined, id: string): Promise<TemplateRecord | undefined> {
+  const rows = await db.query<TemplateRow>(
+    accountId === undefined ? `SELECT ${COLUMNS} FROM templates WHERE id = $1` : `SELECT ${COLUMNS} FROM templates WHERE id = $1 AND account_id = $2`,
+    accountId === undefined ? [id] : [id, accountId],
+  );
   return rows[0] === undefined ? undefined : toTemplate(rows[0]);
 }
 
 /** Every language of a template name, oldest first. */
-export async function findTemplatesByName(db: Queryable, name: string): Promise<TemplateRecord[]> {
-  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE name = $1 ORDER BY created_at, language`, [name]);
+export async function findTemplatesByName(db: Queryable, accountId: string, name: string): Promise<TemplateRecord[]> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND name = $2 ORDER BY created_at, language`, [accountId, name]);
   return rows.map(toTemplate);
 }
 
-export async function listTemplateRecords(db: Queryable): Promise<TemplateRecord[]> {
-  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates ORDER BY created_at, name, language`);
+export async function listTemplateRecords(db: Queryable, accountId: string): Promise<TemplateRecord[]> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 ORDER BY created_at, name, language`, [accountId]);
   return rows.map(toTemplate);
 }
 

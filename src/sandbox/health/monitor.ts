@@ -7,6 +7,8 @@ import type { Store } from '../../store/index.js';
 import type { SandboxContext } from '../context.js';
 import { checkEndpointHealth, flowEndpointUri } from './check.js';
 import { flowMetrics } from './samples.js';
+import type { FlowWebhookEvent } from '../webhooks/dispatcher.js';
+import { markQueued, queueFlowsWebhook, wakeDispatcher } from '../webhooks/outbox.js';
 import type { HealthMetrics } from './samples.js';
 
 export type AlertType = 'ENDPOINT_ERROR_RATE' | 'ENDPOINT_LATENCY' | 'ENDPOINT_AVAILABILITY';
@@ -108,14 +110,26 @@ export function startHealthMonitor(ctx: SandboxContext, options: HealthMonitorOp
     const now = ctx.clock();
     const metrics = await flowMetrics(ctx.store, flowId, new Date(now.getTime() - windowMs), now);
     const on = alertsFor(metrics, thresholds);
-    const was = active.get(flowId) ?? new Set<AlertType>();
-    const changes: [AlertType, 'ACTIVATED' | 'DEACTIVATED'][] = [];
-    for (const type of on) if (!was.has(type)) changes.push([type, 'ACTIVATED']);
-    for (const type of was) if (!on.has(type)) changes.push([type, 'DEACTIVATED']);
+    // The active alerts are kept in the store: each change and its webhook row commit in one
+    // transaction, so a restart neither forgets an alert (and never deactivates it) nor repeats it.
+    const events = await ctx.store.transaction(async (tx) => {
+      const rows = await tx.query<{ alert_type: AlertType }>('SELECT alert_type FROM endpoint_health_alerts WHERE flow_id = $1 FOR UPDATE', [flowId]);
+      const was = new Set(rows.map((r) => r.alert_type));
+      const out: FlowWebhookEvent[] = [];
+      for (const [type, state] of [...[...on].filter((t) => !was.has(t)).map((t) => [t, 'ACTIVATED'] as const), ...[...was].filter((t) => !on.has(t)).map((t) => [t, 'DEACTIVATED'] as const)]) {
+        if (state === 'ACTIVATED') await tx.query('INSERT INTO endpoint_health_alerts (flow_id, alert_type, activated_at) VALUES ($1, $2, $3)', [flowId, type, now.toISOString()]);
+        else await tx.query('DELETE FROM endpoint_health_alerts WHERE flow_id = $1 AND alert_type = $2', [flowId, type]);
+        const event: FlowWebhookEvent = markQueued({ flowId, value: alertValue(type, state, flowId, flow.name, metrics, thresholds), at: now });
+        await queueFlowsWebhook(tx, ctx, flowId, event.value, now);
+        out.push(event);
+      }
+      return out;
+    });
     active.set(flowId, on);
-    for (const [type, state] of changes) {
-      ctx.log.info('endpoint health alert', { flow: flowId, alert: type, state });
-      await ctx.events.emit('flow.webhook', { flowId, value: alertValue(type, state, flowId, flow.name, metrics, thresholds), at: now });
+    if (events.length > 0) wakeDispatcher(ctx);
+    for (const event of events) {
+      ctx.log.info('endpoint health alert', { flow: flowId, alert: String(event.value.event), state: String(event.value.alert_state) });
+      await ctx.events.emit('flow.webhook', event);
     }
   }
 

@@ -29,18 +29,18 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-async function flowIdByName(db: Queryable, name: string): Promise<string | undefined> {
-  const rows = await db.query<{ id: string }>('SELECT id FROM flows WHERE name = $1 ORDER BY created_at DESC LIMIT 1', [name]);
+async function flowIdByName(db: Queryable, accountId: string, name: string): Promise<string | undefined> {
+  const rows = await db.query<{ id: string }>('SELECT id FROM flows WHERE account_id = $1 AND name = $2 ORDER BY created_at DESC LIMIT 1', [accountId, name]);
   return rows[0]?.id;
 }
 
-async function fromInteractive(db: Queryable, interactive: Record<string, unknown>): Promise<CtaResult> {
+async function fromInteractive(db: Queryable, accountId: string, interactive: Record<string, unknown>): Promise<CtaResult> {
   const type = interactive.type;
   if (type !== 'flow' && type !== 'galaxy_message') return { ok: false, reason: `this interactive message is of type "${String(type)}", not a flow message` };
   const params = record(record(interactive.action)?.parameters);
   if (params === undefined) return { ok: false, reason: 'the flow message has no action.parameters' };
   const flowName = str(params.flow_name);
-  const flowId = str(params.flow_id) ?? (flowName === undefined ? undefined : await flowIdByName(db, flowName));
+  const flowId = str(params.flow_id) ?? (flowName === undefined ? undefined : await flowIdByName(db, accountId, flowName));
   if (flowId === undefined) return { ok: false, reason: flowName === undefined ? 'the flow message names no flow_id' : `no flow is named "${flowName}"` };
   const action = params.flow_action === 'data_exchange' ? 'data_exchange' : 'navigate';
   const payload = record(params.flow_action_payload);
@@ -64,13 +64,15 @@ interface TemplateRow {
   components: unknown;
 }
 
-async function fromTemplate(db: Queryable, template: Record<string, unknown>): Promise<CtaResult> {
+async function fromTemplate(db: Queryable, accountId: string, template: Record<string, unknown>): Promise<CtaResult> {
   const name = str(template.name);
   const language = str(record(template.language)?.code) ?? str(template.language);
   if (name === undefined) return { ok: false, reason: 'the template message names no template' };
   const rows = await db.query<TemplateRow>(
-    language === undefined ? 'SELECT components FROM templates WHERE name = $1 LIMIT 1' : 'SELECT components FROM templates WHERE name = $1 AND language = $2',
-    language === undefined ? [name] : [name, language],
+    language === undefined
+      ? 'SELECT components FROM templates WHERE account_id = $1 AND name = $2 ORDER BY created_at LIMIT 1'
+      : 'SELECT components FROM templates WHERE account_id = $1 AND name = $2 AND language = $3',
+    language === undefined ? [accountId, name] : [accountId, name, language],
   );
   const row = rows[0];
   if (row === undefined) return { ok: false, reason: `no template "${name}"${language === undefined ? '' : ` (${language})`} exists` };
@@ -92,7 +94,7 @@ async function fromTemplate(db: Queryable, template: Record<string, unknown>): P
   if (chosen === undefined) return { ok: false, reason: `template "${name}" has no FLOW button` };
   const button = chosen.b;
   const flowName = str(button.flow_name);
-  const flowId = str(button.flow_id) ?? (flowName === undefined ? undefined : await flowIdByName(db, flowName));
+  const flowId = str(button.flow_id) ?? (flowName === undefined ? undefined : await flowIdByName(db, accountId, flowName));
   if (flowId === undefined) return { ok: false, reason: `the FLOW button of template "${name}" names no flow this sandbox knows` };
   const params = Array.isArray(sendButton?.parameters) ? sendButton.parameters : [];
   const action = record(params.map(record).find((p) => p?.type === 'action')?.action);
@@ -113,11 +115,11 @@ async function fromTemplate(db: Queryable, template: Record<string, unknown>): P
   return { ok: true, cta };
 }
 
-/** Reads the flow button of a stored business message (its wire payload). */
-export async function flowCtaOf(db: Queryable, payload: Record<string, unknown>): Promise<CtaResult> {
+/** Reads the flow button of a stored business message (its wire payload), sent by account `accountId`. */
+export async function flowCtaOf(db: Queryable, accountId: string, payload: Record<string, unknown>): Promise<CtaResult> {
   const interactive = record(payload.interactive);
-  if (interactive !== undefined) return fromInteractive(db, interactive);
+  if (interactive !== undefined) return fromInteractive(db, accountId, interactive);
   const template = record(payload.template);
-  if (template !== undefined) return fromTemplate(db, template);
+  if (template !== undefined) return fromTemplate(db, accountId, template);
   return { ok: false, reason: `a ${String(payload.type ?? 'plain')} message has no flow button` };
 }

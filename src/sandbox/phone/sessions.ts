@@ -9,7 +9,9 @@ import type { ActionResult, ExchangeRequest, FieldResult, FlowSession, RuntimeHo
 import { httpEndpoint } from '../../testing/transport.js';
 import type { ExchangeRecord } from '../../testing/transport.js';
 import type { HostingType } from '../../api/types.js';
-import type { Store } from '../../store/index.js';
+import type { Queryable, Store } from '../../store/index.js';
+import type { MessageReceivedEvent } from '../events.js';
+import { markQueued, queueMessageWebhook, wakeDispatcher } from '../webhooks/outbox.js';
 import type { SandboxContext } from '../context.js';
 import { wamid } from '../ids.js';
 import { recordSample } from '../health/samples.js';
@@ -73,6 +75,7 @@ function inferHostingType(ctx: SandboxContext, payload: Record<string, unknown>)
   return ctx.config.hostingType;
 }
 
+/** The Flow JSON of a flow already found in the message's account (checkFlowOpenable). */
 async function flowJsonOf(ctx: SandboxContext, flowId: string): Promise<unknown> {
   const rows = await ctx.store.query<{ content: string }>(
     `SELECT content FROM flow_assets WHERE flow_id = $1 AND asset_type = 'FLOW_JSON' ORDER BY (name = 'flow.json') DESC, updated_at DESC LIMIT 1`,
@@ -149,9 +152,9 @@ async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'sessio
   return { complete, exchange: (request: ExchangeRequest) => transport.exchange(request) };
 }
 
-async function persist(ctx: SandboxContext, live: LiveSession): Promise<void> {
+async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = ctx.store, completion?: Record<string, unknown>): Promise<void> {
   const s = live.session;
-  await ctx.store.query(
+  await db.query(
     `INSERT INTO phone_flow_sessions (id, message_id, user_phone_id, flow_id, flow_token, status, error, completion, reply_message_id, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, error = EXCLUDED.error, completion = EXCLUDED.completion,
@@ -162,9 +165,9 @@ async function persist(ctx: SandboxContext, live: LiveSession): Promise<void> {
       live.userPhoneId,
       live.cta.flowId,
       live.cta.flowToken,
-      s?.status ?? 'error',
+      completion !== undefined ? 'completed' : (s?.status ?? 'error'),
       s?.error === undefined ? null : JSON.stringify(s.error),
-      s?.completion === undefined ? null : JSON.stringify(s.completion),
+      completion !== undefined ? JSON.stringify(completion) : s?.completion === undefined ? null : JSON.stringify(s.completion),
       live.replyMessageId ?? null,
       live.createdAt.toISOString(),
       ctx.clock().toISOString(),
@@ -210,8 +213,7 @@ async function sendReply(ctx: SandboxContext, live: LiveSession, responseJson: R
       nfm_reply: { name: live.hostingType === 'cloud' ? 'flow' : 'galaxy_message', body: 'Sent', response_json: JSON.stringify(responseJson) },
     },
   };
-  await insertInbound(ctx.store, { id, chatId: live.chatId, type: 'interactive', payload, contextMessageId: live.messageId, at });
-  await ctx.events.emit('message.received', {
+  const event: MessageReceivedEvent = markQueued({
     messageId: id,
     chatId: live.chatId,
     businessPhoneId: live.businessPhoneId,
@@ -222,10 +224,19 @@ async function sendReply(ctx: SandboxContext, live: LiveSession, responseJson: R
     hostingType: live.hostingType,
     at,
   });
+  // The reply message, the session's completed row and the nfm_reply webhook commit together.
+  await ctx.store.transaction(async (tx) => {
+    await insertInbound(tx, { id, chatId: live.chatId, type: 'interactive', payload, contextMessageId: live.messageId, at });
+    await persist(ctx, live, tx, responseJson);
+    await queueMessageWebhook(tx, ctx, event);
+  });
+  wakeDispatcher(ctx);
+  await ctx.events.emit('message.received', event);
 }
 
-async function checkFlowOpenable(ctx: SandboxContext, cta: FlowCta): Promise<{ endpointUri: string | null }> {
-  const rows = await ctx.store.query<{ status: string; endpoint_uri: string | null }>('SELECT status, endpoint_uri FROM flows WHERE id = $1', [cta.flowId]);
+async function checkFlowOpenable(ctx: SandboxContext, accountId: string, cta: FlowCta): Promise<{ endpointUri: string | null }> {
+  // Only a flow of the account that sent the message opens.
+  const rows = await ctx.store.query<{ status: string; endpoint_uri: string | null }>('SELECT status, endpoint_uri FROM flows WHERE id = $1 AND account_id = $2', [cta.flowId, accountId]);
   const flow = rows[0];
   if (flow === undefined) throw new PhoneError('NOT_FOUND', `flow ${cta.flowId} does not exist (was it deleted?)`);
   // Meta, "Flow Health and Monitoring": consumers cannot open previously sent messages of a Blocked flow.
@@ -239,13 +250,13 @@ export async function openFlowMessage(ctx: SandboxContext, waId: string, message
   const phone = await getPhone(ctx.store, waId);
   const message = await findOutbound(ctx.store, phone.id, messageId);
   if (message.disabledReason !== null) throw new PhoneError('CONFLICT', `the button of message ${messageId} is disabled: ${message.disabledReason}`);
-  const found = await flowCtaOf(ctx.store, message.payload);
+  const found = await flowCtaOf(ctx.store, message.businessPhoneId, message.payload);
   if (!found.ok) throw new PhoneError('INVALID_INPUT', found.reason);
   const received = await receivedInfo(ctx.store, messageId);
   const cta: FlowCta = { ...found.cta };
   if (received?.flowId !== undefined) cta.flowId = received.flowId;
   if (received?.flowMode !== undefined) cta.mode = received.flowMode;
-  const flow = await checkFlowOpenable(ctx, cta);
+  const flow = await checkFlowOpenable(ctx, message.businessPhoneId, cta);
   const flowJson = await flowJsonOf(ctx, cta.flowId);
   const hostingType = received?.hostingType ?? inferHostingType(ctx, message.payload);
 

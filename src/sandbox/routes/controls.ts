@@ -1,16 +1,18 @@
 // Sandbox controls for flows: set a flow THROTTLED, BLOCKED or back to PUBLISHED, as the
 // platform's endpoint health monitoring would, so a test can try those paths.
 import type { SandboxContext } from '../context.js';
-import { getFlowRecord, setFlowStatus } from '../data/flows.js';
+import { ANY_ACCOUNT, getFlowRecord, setFlowStatus } from '../data/flows.js';
 import type { FlowStatus } from '../events.js';
 import { json, readJson } from '../router.js';
 import type { Router } from '../router.js';
+import { announceFlowStatus, queueFlowStatus } from './flows.js';
 
 const HEALTH_STATUSES: readonly FlowStatus[] = ['PUBLISHED', 'THROTTLED', 'BLOCKED'];
 
 export function registerFlowControls(router: Router): void {
   router.add('POST', '/_sandbox/flows/:flowId/status', async (req: Request, params: Record<string, string>, ctx: SandboxContext) => {
-    const flow = await getFlowRecord(ctx.store, params.flowId ?? '');
+    // A sandbox control (no API key): it acts on the flow of whichever account owns it.
+    const flow = await getFlowRecord(ctx.store, ANY_ACCOUNT, params.flowId ?? '');
     if (flow === undefined) return json({ error: { message: `No flow with id ${params.flowId ?? ''}.`, code: 100 } }, 404);
     const read = await readJson(req, 'cloud');
     if (!read.ok) return read.response;
@@ -21,8 +23,13 @@ export function registerFlowControls(router: Router): void {
     if (!(HEALTH_STATUSES as readonly string[]).includes(flow.status)) {
       return json({ error: { message: `Flow ${flow.id} is ${flow.status}; only a published flow's health status can change.`, code: 100 } }, 409);
     }
-    await setFlowStatus(ctx.store, flow.id, status as FlowStatus, ctx.clock());
-    if (status !== flow.status) await ctx.events.emit('flow.status', { flowId: flow.id, flowName: flow.name, oldStatus: flow.status, newStatus: status as FlowStatus, at: ctx.clock() });
+    // The status and its webhook commit together; the status read under the row lock is the old one.
+    const event = await ctx.store.transaction(async (tx) => {
+      const old = await setFlowStatus(tx, ANY_ACCOUNT, flow.id, status as FlowStatus, ctx.clock());
+      if (old === undefined || old === status) return undefined;
+      return queueFlowStatus(tx, ctx, undefined, { flowId: flow.id, flowName: flow.name, oldStatus: old, newStatus: status as FlowStatus });
+    });
+    if (event !== undefined) await announceFlowStatus(ctx, event);
     return json({ success: true, id: flow.id, status });
   });
 }

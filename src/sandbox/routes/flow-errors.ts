@@ -6,8 +6,9 @@ import type { HostingType } from '../../api/types.js';
 import { errorResponse } from '../router.js';
 
 export function flowNotFound(hostingType: HostingType, flowId: string): Response {
-  // Graph's answer for an id that names nothing the caller can see (code 100, subcode 33).
-  return errorResponse(hostingType, 400, {
+  // Graph's body for an id that names nothing the caller can see (code 100, subcode 33), as a 404:
+  // a flow of another account gets exactly this answer, so an id never tells that it exists.
+  return errorResponse(hostingType, 404, {
     code: 100,
     subcode: 33,
     message: `Unsupported request. Object with ID '${flowId}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,

@@ -17,12 +17,14 @@ import {
   transitionFlow,
   updateFlowMetadata,
 } from '../data/flows.js';
-import type { FlowStatus } from '../events.js';
+import type { FlowStatus, FlowStatusEvent } from '../events.js';
 import type { EndpointHealthCheck, SandboxExtensions } from '../extensions.js';
 import { validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
 import { json } from '../router.js';
+import { markQueued, queueFlowStatusWebhook, wakeDispatcher } from '../webhooks/outbox.js';
+import type { Queryable } from '../../store/index.js';
 import { flowNotFound, flowStateError, nameNotUnique } from './flow-errors.js';
 import type { OperationHandler, OperationRequest } from './operation.js';
 import { flowMetricsHandler } from './flow-metrics.js';
@@ -32,18 +34,41 @@ type Body = Record<string, unknown>;
 
 const NAME_LOCK = `SELECT pg_advisory_xact_lock(hashtext('waflow_sandbox_flow_names:' || current_schema()))`;
 
-async function emitStatus(ctx: SandboxContext, flow: FlowRecord, newStatus: FlowStatus): Promise<void> {
-  await ctx.events.emit('flow.status', { flowId: flow.id, flowName: flow.name, oldStatus: flow.status, newStatus, at: ctx.clock() });
+/**
+ * Writes the FLOW_STATUS_CHANGE webhook of a status change on `tx`, the transaction that made the
+ * change; returns the event to announce once it has committed.
+ */
+export async function queueFlowStatus(tx: Queryable, ctx: SandboxContext, accountId: string | undefined, change: Omit<FlowStatusEvent, 'at'>): Promise<FlowStatusEvent> {
+  const event: FlowStatusEvent = markQueued({ ...change, at: ctx.clock() });
+  await queueFlowStatusWebhook(tx, ctx, event, accountId);
+  return event;
+}
+
+/** After the commit: send the queued webhook now and tell the listeners (phone UI). */
+export async function announceFlowStatus(ctx: SandboxContext, event: FlowStatusEvent): Promise<void> {
+  wakeDispatcher(ctx);
+  await ctx.events.emit('flow.status', event);
+}
+
+/** Moves a flow from one status to another together with its webhook; false when it was not in `from`. */
+async function transitionWithWebhook(ctx: SandboxContext, accountId: string, flow: FlowRecord, from: FlowStatus, to: FlowStatus): Promise<boolean> {
+  const event = await ctx.store.transaction(async (tx) => {
+    if (!(await transitionFlow(tx, accountId, flow.id, from, to, ctx.clock()))) return undefined;
+    return queueFlowStatus(tx, ctx, accountId, { flowId: flow.id, flowName: flow.name, oldStatus: from, newStatus: to });
+  });
+  if (event === undefined) return false;
+  await announceFlowStatus(ctx, event);
+  return true;
 }
 
 async function loadFlow(r: OperationRequest): Promise<FlowRecord | Response> {
   const id = r.params.flowId ?? '';
-  const flow = await getFlowRecord(r.ctx.store, id);
+  const flow = await getFlowRecord(r.ctx.store, r.phone.id, id);
   return flow ?? flowNotFound(r.hostingType, id);
 }
 
 /** Publishes a DRAFT flow after the checks; answers the error to send, or undefined on success. */
-async function publish(ctx: SandboxContext, hostingType: HostingType, flow: FlowRecord, check: EndpointHealthCheck | undefined): Promise<Response | undefined> {
+async function publish(ctx: SandboxContext, accountId: string, hostingType: HostingType, flow: FlowRecord, check: EndpointHealthCheck | undefined): Promise<Response | undefined> {
   const title = 'Publishing Flow failed';
   if (flow.status !== 'DRAFT') {
     return flowStateError(hostingType, 139002, title, `Only a DRAFT flow can be published; flow ${flow.id} is ${flow.status}.`);
@@ -63,10 +88,9 @@ async function publish(ctx: SandboxContext, hostingType: HostingType, flow: Flow
     const health = await check(ctx, flow);
     if (!health.ok) return flowStateError(hostingType, 139002, title, `The endpoint health check failed: ${health.message ?? 'no healthy answer to the ping'}.`);
   }
-  if (!(await transitionFlow(ctx.store, flow.id, 'DRAFT', 'PUBLISHED', ctx.clock()))) {
+  if (!(await transitionWithWebhook(ctx, accountId, flow, 'DRAFT', 'PUBLISHED'))) {
     return flowStateError(hostingType, 139002, title, `Flow ${flow.id} changed status while it was being published; read it again.`);
   }
-  await emitStatus(ctx, flow, 'PUBLISHED');
   ctx.log.info('flow published', { flow: flow.id });
   return undefined;
 }
@@ -129,27 +153,28 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
       let source = typeof body.flow_json === 'string' ? body.flow_json : undefined;
       const cloneId = typeof body.clone_flow_id === 'string' ? body.clone_flow_id : undefined;
       if (cloneId !== undefined) {
-        const original = await getFlowRecord(r.ctx.store, cloneId);
+        const original = await getFlowRecord(r.ctx.store, r.phone.id, cloneId);
         if (original === undefined) return flowNotFound(r.hostingType, cloneId);
-        source ??= (await getFlowJson(r.ctx.store, cloneId))?.content;
+        source ??= (await getFlowJson(r.ctx.store, original.id))?.content;
         endpointUri ??= original.endpointUri;
       }
       const id = numericId();
       const now = r.ctx.clock();
       const summary = source === undefined ? undefined : validateFlowSource(source);
+      // The new flow, its Flow JSON and its DRAFT status webhook commit together.
       const created = await r.ctx.store.transaction(async (tx) => {
         await tx.query(NAME_LOCK);
-        if ((await findFlowByName(tx, name)) !== undefined) return false;
-        await insertFlow(tx, { id, name, categories, endpointUri, at: now });
+        if ((await findFlowByName(tx, r.phone.id, name)) !== undefined) return undefined;
+        await insertFlow(tx, { id, accountId: r.phone.id, name, categories, endpointUri, at: now });
         if (source !== undefined && summary !== undefined) await putFlowJson(tx, id, source, summary, now);
-        return true;
+        return queueFlowStatus(tx, r.ctx, r.phone.id, { flowId: id, flowName: name, oldStatus: undefined, newStatus: 'DRAFT' });
       });
-      if (!created) return nameNotUnique(r.hostingType, name);
-      const flow = (await getFlowRecord(r.ctx.store, id)) as FlowRecord;
-      await r.ctx.events.emit('flow.status', { flowId: id, flowName: name, oldStatus: undefined, newStatus: 'DRAFT', at: now });
+      if (created === undefined) return nameNotUnique(r.hostingType, name);
+      await announceFlowStatus(r.ctx, created);
+      const flow = (await getFlowRecord(r.ctx.store, r.phone.id, id)) as FlowRecord;
       if (summary === undefined) return json({ id });
       if (body.publish === true) {
-        const failed = await publish(r.ctx, r.hostingType, flow, extensions.checkEndpointHealth);
+        const failed = await publish(r.ctx, r.phone.id, r.hostingType, flow, extensions.checkEndpointHealth);
         if (failed !== undefined && summary.validationErrors.length === 0) return failed;
         return json({ id, success: failed === undefined, validation_errors: summary.validationErrors });
       }
@@ -157,7 +182,7 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
     },
 
     'flows.list': async (r) => {
-      const flows = await listFlowRecords(r.ctx.store);
+      const flows = await listFlowRecords(r.ctx.store, r.phone.id);
       const data = flows.map((f) => ({ id: f.id, name: f.name, status: f.status, categories: f.categories, validation_errors: f.validationErrors }));
       const first = flows[0]?.id ?? '';
       const last = flows[flows.length - 1]?.id ?? '';
@@ -182,8 +207,8 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
       const changes = { name, categories: Array.isArray(body.categories) ? (body.categories as string[]) : undefined, endpointUri: typeof body.endpoint_uri === 'string' ? body.endpoint_uri : undefined };
       const ok = await r.ctx.store.transaction(async (tx) => {
         await tx.query(NAME_LOCK);
-        if (name !== undefined && name !== flow.name && (await findFlowByName(tx, name)) !== undefined) return false;
-        await updateFlowMetadata(tx, flow.id, changes, r.ctx.clock());
+        if (name !== undefined && name !== flow.name && (await findFlowByName(tx, r.phone.id, name)) !== undefined) return false;
+        await updateFlowMetadata(tx, r.phone.id, flow.id, changes, r.ctx.clock());
         return true;
       });
       if (!ok) return nameNotUnique(r.hostingType, name ?? '');
@@ -213,24 +238,23 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
     'flows.publish': async (r) => {
       const flow = await loadFlow(r);
       if (flow instanceof Response) return flow;
-      return (await publish(r.ctx, r.hostingType, flow, extensions.checkEndpointHealth)) ?? json({ success: true });
+      return (await publish(r.ctx, r.phone.id, r.hostingType, flow, extensions.checkEndpointHealth)) ?? json({ success: true });
     },
 
     'flows.deprecate': async (r) => {
       const flow = await loadFlow(r);
       if (flow instanceof Response) return flow;
       const title = 'Flow deprecation failed';
-      if (flow.status !== 'PUBLISHED' || !(await transitionFlow(r.ctx.store, flow.id, 'PUBLISHED', 'DEPRECATED', r.ctx.clock()))) {
+      if (flow.status !== 'PUBLISHED' || !(await transitionWithWebhook(r.ctx, r.phone.id, flow, 'PUBLISHED', 'DEPRECATED'))) {
         return flowStateError(r.hostingType, 139003, title, `Only a PUBLISHED flow can be deprecated; flow ${flow.id} is ${flow.status}.`);
       }
-      await emitStatus(r.ctx, flow, 'DEPRECATED');
       return json({ success: true });
     },
 
     'flows.delete': async (r) => {
       const flow = await loadFlow(r);
       if (flow instanceof Response) return flow;
-      if (flow.status !== 'DRAFT' || !(await deleteDraftFlow(r.ctx.store, flow.id))) {
+      if (flow.status !== 'DRAFT' || !(await deleteDraftFlow(r.ctx.store, r.phone.id, flow.id))) {
         return flowStateError(r.hostingType, 139004, 'Flow deletion failed', `Only a DRAFT flow can be deleted; flow ${flow.id} is ${flow.status}. Deprecate a published flow instead.`);
       }
       return json({ success: true });

@@ -10,7 +10,10 @@ import { findFlowByName, getFlowJson, getFlowRecord } from '../data/flows.js';
 import { countFlowMessagesSince, ensureChat, insertOutboundMessage } from '../data/messages.js';
 import { findTemplatesByName } from '../data/templates.js';
 import { wamid } from '../ids.js';
+import type { MessageSentEvent } from '../events.js';
+import { announceStatuses, receiveIn } from '../phone/receiver.js';
 import type { FlowRecord } from '../records.js';
+import { markQueued } from '../webhooks/outbox.js';
 import { errorResponse, json } from '../router.js';
 import type { ErrorSpec } from '../router.js';
 import { onPremiseMeta } from './encryption.js';
@@ -48,7 +51,7 @@ async function checkSendableFlow(r: OperationRequest, flow: FlowRecord | undefin
     return { ok: false, error: { status: 403, cloud: { code: 132068, message: '(#132068) Flow is in blocked state', details }, onPremise: { code: 2068, message: 'Flow is blocked', details } } };
   }
   if (flow.status === 'THROTTLED') {
-    const sent = await countFlowMessagesSince(r.ctx.store, flow, new Date(r.ctx.clock().getTime() - 60 * 60 * 1000));
+    const sent = await countFlowMessagesSince(r.ctx.store, r.phone.id, flow, new Date(r.ctx.clock().getTime() - 60 * 60 * 1000));
     if (sent >= THROTTLED_PER_HOUR) {
       const details = `Flow ${flow.id} is THROTTLED: at most ${THROTTLED_PER_HOUR} messages an hour until its endpoint is healthy again.`;
       return { ok: false, error: { status: 429, cloud: { code: 132069, message: '(#132069) Flow is in throttled state', details }, onPremise: { code: 2069, message: 'Flow is throttled', details } } };
@@ -88,7 +91,7 @@ export const messageHandlers: Record<string, OperationHandler> = {
       const params = ((body.interactive as Body).action as Body).parameters as Body;
       const mode = params.mode === 'draft' ? 'draft' : 'published';
       const ref = typeof params.flow_id === 'string' ? params.flow_id : `"${String(params.flow_name)}"`;
-      const found = typeof params.flow_id === 'string' ? await getFlowRecord(r.ctx.store, params.flow_id) : await findFlowByName(r.ctx.store, String(params.flow_name));
+      const found = typeof params.flow_id === 'string' ? await getFlowRecord(r.ctx.store, r.phone.id, params.flow_id) : await findFlowByName(r.ctx.store, r.phone.id, String(params.flow_name));
       const check = await checkSendableFlow(r, found, ref, mode);
       if (!check.ok) return fail(r.hostingType, check.error);
       flow = { id: check.flow.id, mode };
@@ -99,7 +102,7 @@ export const messageHandlers: Record<string, OperationHandler> = {
       if (r.hostingType === 'on-premise' && template.namespace !== undefined && template.namespace !== TEMPLATE_NAMESPACE) {
         return fail(r.hostingType, invalidParam(`template.namespace must be "${TEMPLATE_NAMESPACE}" (the sandbox account's namespace).`));
       }
-      const found = (await findTemplatesByName(r.ctx.store, name)).find((t) => t.language === code);
+      const found = (await findTemplatesByName(r.ctx.store, r.phone.id, name)).find((t) => t.language === code);
       if (found === undefined) {
         const details = `No template "${name}" exists in language ${code}.`;
         return fail(r.hostingType, { status: 404, cloud: { code: 132001, message: '(#132001) Template name does not exist in the translation', details }, onPremise: { code: 2001, message: 'Template missing', details } });
@@ -110,7 +113,7 @@ export const messageHandlers: Record<string, OperationHandler> = {
       }
       const flowId = templateFlowId(found.components);
       if (flowId !== undefined) {
-        const flowRecord = await getFlowRecord(r.ctx.store, flowId);
+        const flowRecord = await getFlowRecord(r.ctx.store, r.phone.id, flowId);
         if (flowRecord?.status !== 'PUBLISHED') {
           return fail(r.hostingType, invalidParam(`The template's FLOW button opens flow ${flowId}, which is ${flowRecord?.status ?? 'deleted'}; a template can only send a PUBLISHED flow.`, 2064));
         }
@@ -120,29 +123,33 @@ export const messageHandlers: Record<string, OperationHandler> = {
 
     const id = wamid(waId);
     const now = r.ctx.clock();
-    const { userPhoneId, chatId } = await r.ctx.store.transaction(async (tx) => {
+    // One transaction: the message, its arrival on the (always online) phone, its sent and
+    // delivered statuses and their webhook rows. A kill leaves all of it or none of it.
+    const done = await r.ctx.store.transaction(async (tx) => {
       const user = await ensureUserPhone(tx, waId);
-      if (user.role !== 'user') return { userPhoneId: undefined, chatId: undefined };
-      const chat = await ensureChat(tx, r.phone.id, user.id);
+      if (user.role !== 'user') return undefined;
+      const chatId = await ensureChat(tx, r.phone.id, user.id);
       // The wire body exactly as sent; what the send resolved travels in the event.
-      await insertOutboundMessage(tx, { id, chatId: chat, type, payload: body, at: now });
-      return { userPhoneId: user.id, chatId: chat };
+      await insertOutboundMessage(tx, { id, chatId, type, payload: body, at: now });
+      const sent: MessageSentEvent = markQueued({
+        messageId: id,
+        chatId,
+        businessPhoneId: r.phone.id,
+        from: r.phone.number,
+        to: waId,
+        userPhoneId: user.id,
+        type,
+        payload: body,
+        hostingType: r.hostingType,
+        ...(flow === undefined ? {} : { flowId: flow.id, flowMode: flow.mode }),
+        at: now,
+      });
+      return { sent, statuses: await receiveIn(tx, r.ctx, sent) };
     });
-    if (userPhoneId === undefined || chatId === undefined) return fail(r.hostingType, invalidParam(`${waId} is a business number in this sandbox, not a customer phone.`));
+    if (done === undefined) return fail(r.hostingType, invalidParam(`${waId} is a business number in this sandbox, not a customer phone.`));
 
-    await r.ctx.events.emit('message.sent', {
-      messageId: id,
-      chatId,
-      businessPhoneId: r.phone.id,
-      from: r.phone.number,
-      to: waId,
-      userPhoneId,
-      type,
-      payload: body,
-      hostingType: r.hostingType,
-      ...(flow === undefined ? {} : { flowId: flow.id, flowMode: flow.mode }),
-      at: now,
-    });
+    await r.ctx.events.emit('message.sent', done.sent);
+    await announceStatuses(r.ctx, done.statuses);
     const contacts = [{ input, wa_id: waId }];
     return json(r.hostingType === 'cloud' ? { messaging_product: 'whatsapp', contacts, messages: [{ id }] } : { contacts, messages: [{ id }], ...onPremiseMeta() });
   },

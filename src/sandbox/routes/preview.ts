@@ -4,7 +4,7 @@
 // working once invalidated; it is never logged (the request log carries the path only).
 import { timingSafeEqual } from 'node:crypto';
 import type { SandboxContext } from '../context.js';
-import { getFlowJson, getFlowRecord } from '../data/flows.js';
+import { ANY_ACCOUNT, getFlowJson, getFlowRecord } from '../data/flows.js';
 import { token } from '../ids.js';
 import { html, json } from '../router.js';
 import type { Router } from '../router.js';
@@ -85,7 +85,8 @@ export function registerPreviewRoutes(router: Router): void {
     if (row === undefined || given === '' || !sameToken(given, row.token) || new Date(row.expires_at).getTime() <= ctx.clock().getTime()) {
       return html('<!doctype html><title>Preview link not valid</title><p>This preview link is not valid or has expired. Ask the API for a new one (fields=preview.invalidate(true)).</p>', 404);
     }
-    const flow = await getFlowRecord(ctx.store, flowId);
+    // The token is the credential here (a preview link works without an API key).
+    const flow = await getFlowRecord(ctx.store, ANY_ACCOUNT, flowId);
     if (flow === undefined) return html('<!doctype html><title>Flow not found</title><p>This flow no longer exists.</p>', 404);
     const asset = await getFlowJson(ctx.store, flowId);
     return html(renderPage(flow.name, flow.status, asset?.content));

@@ -39,8 +39,8 @@ export function templateWire(t: TemplateRecord): Body {
 }
 
 /** Changes a template's status and announces it; false when it was not in one of `from`. */
-export async function setTemplateStatus(ctx: SandboxContext, id: string, from: readonly TemplateStatus[], to: TemplateStatus, reason?: string): Promise<boolean> {
-  const before = await getTemplateRecord(ctx.store, id);
+export async function setTemplateStatus(ctx: SandboxContext, accountId: string | undefined, id: string, from: readonly TemplateStatus[], to: TemplateStatus, reason?: string): Promise<boolean> {
+  const before = await getTemplateRecord(ctx.store, accountId, id);
   if (before === undefined) return false;
   if (!(await transitionTemplate(ctx.store, id, from, to, ctx.clock(), reason))) return false;
   await ctx.events.emit('template.status', {
@@ -59,7 +59,7 @@ export async function setTemplateStatus(ctx: SandboxContext, id: string, from: r
 type Resolved = { ok: true; components: unknown[] } | { ok: false; response: Response };
 
 /** Resolves each FLOW button to an existing flow id (creating a flow for flow_json). */
-async function resolveFlowButtons(ctx: SandboxContext, hostingType: HostingType, templateName: string, components: unknown[]): Promise<Resolved> {
+async function resolveFlowButtons(ctx: SandboxContext, accountId: string, hostingType: HostingType, templateName: string, components: unknown[]): Promise<Resolved> {
   const out: unknown[] = [];
   for (const component of components) {
     const c = component as Body;
@@ -75,10 +75,10 @@ async function resolveFlowButtons(ctx: SandboxContext, hostingType: HostingType,
       }
       let flowId: string | undefined;
       if (typeof button.flow_id === 'string') {
-        flowId = (await getFlowRecord(ctx.store, button.flow_id))?.id;
+        flowId = (await getFlowRecord(ctx.store, accountId, button.flow_id))?.id;
         if (flowId === undefined) return { ok: false, response: invalid(hostingType, `The FLOW button names flow_id ${button.flow_id}, which does not exist.`) };
       } else if (typeof button.flow_name === 'string') {
-        flowId = (await findFlowByName(ctx.store, button.flow_name))?.id;
+        flowId = (await findFlowByName(ctx.store, accountId, button.flow_name))?.id;
         if (flowId === undefined) return { ok: false, response: invalid(hostingType, `The FLOW button names flow_name "${button.flow_name}", which does not exist.`) };
       } else {
         const source = String(button.flow_json);
@@ -87,11 +87,13 @@ async function resolveFlowButtons(ctx: SandboxContext, hostingType: HostingType,
           return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json has ${summary.validationErrors.length} validation error(s); the first: ${String(summary.validationErrors[0]?.message)}`) };
         }
         // A flow made from a template's flow_json is published with it, as the platform does.
-        flowId = numericId();
+        const id = numericId();
+        flowId = id;
         const now = ctx.clock();
-        await insertFlow(ctx.store, { id: flowId, name: `${templateName}_flow_${flowId.slice(-6)}`, categories: ['OTHER'], at: now });
-        await putFlowJson(ctx.store, flowId, source, summary, now);
-        await ctx.store.query(`UPDATE flows SET status = 'PUBLISHED' WHERE id = $1`, [flowId]);
+        await ctx.store.transaction(async (tx) => {
+          await insertFlow(tx, { id, accountId, name: `${templateName}_flow_${id.slice(-6)}`, categories: ['OTHER'], status: 'PUBLISHED', at: now });
+          await putFlowJson(tx, id, source, summary, now);
+        });
       }
       const { flow_json: _json, flow_name: _name, ...rest } = button;
       buttons.push({ ...rest, flow_id: flowId });
@@ -107,10 +109,10 @@ export const templateHandlers: Record<string, OperationHandler> = {
     const name = String(body.name);
     const language = String(body.language);
     const category = String(body.category);
-    const resolved = await resolveFlowButtons(r.ctx, r.hostingType, name, body.components as unknown[]);
+    const resolved = await resolveFlowButtons(r.ctx, r.phone.id, r.hostingType, name, body.components as unknown[]);
     if (!resolved.ok) return resolved.response;
     const id = numericId();
-    const inserted = await insertTemplate(r.ctx.store, { id, name, language, category, components: resolved.components, at: r.ctx.clock() });
+    const inserted = await insertTemplate(r.ctx.store, { id, accountId: r.phone.id, name, language, category, components: resolved.components, at: r.ctx.clock() });
     if (!inserted) {
       // Graph's answer to a second template of the same name and language.
       return invalid(r.hostingType, `Content in this language already exists: a template "${name}" in ${language} exists. Use another name or language.`);
@@ -119,21 +121,21 @@ export const templateHandlers: Record<string, OperationHandler> = {
     const delay = r.ctx.config.templateApprovalDelayMs;
     if (delay >= 0) {
       r.ctx.background.later(delay, async () => {
-        await setTemplateStatus(r.ctx, id, ['PENDING'], 'APPROVED');
+        await setTemplateStatus(r.ctx, r.phone.id, id, ['PENDING'], 'APPROVED');
       });
     }
     return json({ id, status: 'PENDING', category, ...(r.hostingType === 'on-premise' ? onPremiseMeta() : {}) });
   },
 
   'templates.list': async (r) => {
-    const all = await listTemplateRecords(r.ctx.store);
+    const all = await listTemplateRecords(r.ctx.store, r.phone.id);
     // 360dialog's list envelope.
     return json({ count: all.length, filters: {}, limit: 1000, offset: 0, sort: ['id'], total: all.length, waba_templates: all.map(templateWire) });
   },
 
   'templates.get': async (r) => {
     const name = r.params.templateName ?? '';
-    const found = await findTemplatesByName(r.ctx.store, name);
+    const found = await findTemplatesByName(r.ctx.store, r.phone.id, name);
     const first = found[0];
     if (first === undefined) {
       return r.hostingType === 'cloud'
@@ -148,7 +150,8 @@ export const templateHandlers: Record<string, OperationHandler> = {
 export function registerTemplateControls(router: Router): void {
   const control = (to: 'APPROVED' | 'REJECTED') => async (req: Request, params: Record<string, string>, ctx: SandboxContext): Promise<Response> => {
     const id = params.id ?? '';
-    const template = await getTemplateRecord(ctx.store, id);
+    // A sandbox control (no API key): it acts on the template of whichever account owns it.
+    const template = await getTemplateRecord(ctx.store, undefined, id);
     if (template === undefined) return json({ error: { message: `No template with id ${id}.`, code: 100 } }, 404);
     let reason: string | undefined;
     if (to === 'REJECTED') {
@@ -157,7 +160,7 @@ export function registerTemplateControls(router: Router): void {
       const body = read.value as Body | undefined;
       reason = typeof body?.reason === 'string' ? body.reason : 'INVALID_FORMAT';
     }
-    if (!(await setTemplateStatus(ctx, id, ['PENDING'], to, reason))) {
+    if (!(await setTemplateStatus(ctx, undefined, id, ['PENDING'], to, reason))) {
       return json({ error: { message: `Template ${id} is ${template.status}; only a PENDING template can be ${to.toLowerCase()}.`, code: 100 } }, 409);
     }
     return json({ success: true, id, status: to });

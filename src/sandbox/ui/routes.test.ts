@@ -68,16 +68,21 @@ describe('serving the built app', () => {
 });
 
 describe('the app routes', () => {
-  it('hands the app one API key, which the real API accepts', async () => {
-    const first = (await (await get(sandbox, '/_sandbox/ui/config')).json()) as { api_key: string; business_number: string };
-    const second = (await (await get(sandbox, '/_sandbox/ui/config')).json()) as { api_key: string };
-    expect(first.api_key).toMatch(/^sbx_/);
-    expect(second.api_key).toBe(first.api_key);
-    expect(first.business_number).toBe(sandbox.businessPhone.number);
-    const withKey = await get(sandbox, '/cloud/flows', { 'D360-API-KEY': first.api_key });
-    expect(withKey.status).toBe(200);
-    const without = await get(sandbox, '/cloud/flows');
-    expect(without.status).toBe(401);
+  it('hands out no API key: the app page sets an HttpOnly, SameSite=Strict session cookie the API accepts', async () => {
+    const config = (await (await get(sandbox, '/_sandbox/ui/config')).json()) as Record<string, unknown>;
+    expect(config).not.toHaveProperty('api_key');
+    expect(JSON.stringify(config)).not.toMatch(/sbx_/);
+    expect(config.business_number).toBe(sandbox.businessPhone.number);
+
+    const setCookie = (await get(sandbox, '/builder')).headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Strict/);
+    const cookie = setCookie.split(';')[0] ?? '';
+    expect((await get(sandbox, '/cloud/flows', { cookie })).status).toBe(200);
+    expect((await get(sandbox, '/cloud/flows', { cookie: `${cookie.split('=')[0]}=forged` })).status).toBe(401);
+    expect((await get(sandbox, '/cloud/flows')).status).toBe(401);
+    // The same cookie on every page of the app: one session per sandbox.
+    expect((await get(sandbox, '/')).headers.get('set-cookie')?.split(';')[0]).toBe(cookie);
   });
 
   it('lists simulated phones and answers 404 for responses of an unknown flow', async () => {

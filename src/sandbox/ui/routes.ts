@@ -1,33 +1,16 @@
 // The routes the browser app needs besides the phone/, webhooks/ and health/ ones: the app itself
 // (index.html, hashed assets, SPA pages) and a few read-only views of the store (phones, flow
-// sessions, stored completions) plus the API key the app uses for the real API routes.
-import type { Store } from '../../store/index.js';
-import { createApiKey } from '../auth.js';
+// sessions, stored completions). The app's pages come with its session cookie (see session.ts);
+// no route hands out an API key.
 import type { SandboxContext } from '../context.js';
 import { json } from '../router.js';
 import type { Router } from '../router.js';
+import { uiSessionCookie } from './session.js';
 import { DEFAULT_UI_DIST, serveAsset, serveIndex, UI_PAGES } from './static.js';
 
 export interface UiRouteOptions {
   /** The built app (default: ui/dist of this checkout). */
   readonly distDir?: string;
-}
-
-// One key per store, made on the app's first visit and kept in memory only (the store keeps its hash).
-const uiKeys = new WeakMap<Store, Promise<string>>();
-
-function uiApiKey(ctx: SandboxContext): Promise<string> {
-  let key = uiKeys.get(ctx.store);
-  if (key === undefined) {
-    key = (async () => {
-      const rows = await ctx.store.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [ctx.config.businessNumber]);
-      const phoneId = rows[0]?.id;
-      return (await createApiKey(ctx.store, { name: 'browser app', ...(phoneId === undefined ? {} : { phoneId }) })).key;
-    })();
-    key.catch(() => uiKeys.delete(ctx.store));
-    uiKeys.set(ctx.store, key);
-  }
-  return key;
 }
 
 function problem(status: number, code: string, message: string): Response {
@@ -87,16 +70,17 @@ const MAX_ROWS = 500;
 
 export function registerUiRoutes(router: Router, options: UiRouteOptions = {}): void {
   const distDir = options.distDir ?? DEFAULT_UI_DIST;
-  router.add('GET', '/', async () => serveIndex(distDir));
-  for (const page of UI_PAGES) router.add('GET', `/${page}`, async () => serveIndex(distDir));
+  const page = async (_req: Request, _params: Record<string, string>, ctx: SandboxContext): Promise<Response> => {
+    const res = await serveIndex(distDir);
+    if (res.ok) res.headers.append('set-cookie', uiSessionCookie(ctx));
+    return res;
+  };
+  router.add('GET', '/', page);
+  for (const name of UI_PAGES) router.add('GET', `/${name}`, page);
   router.add('GET', '/assets/:name', async (_req, params) => serveAsset(distDir, 'assets', params.name ?? ''));
 
   router.add('GET', '/_sandbox/ui/config', async (_req, _params, ctx) =>
-    json(
-      { api_key: await uiApiKey(ctx), business_number: ctx.config.businessNumber, hosting_type: ctx.config.hostingType, base_url: ctx.config.publicBaseUrl },
-      200,
-      { 'cache-control': 'no-store' },
-    ),
+    json({ business_number: ctx.config.businessNumber, hosting_type: ctx.config.hostingType, base_url: ctx.config.publicBaseUrl }, 200, { 'cache-control': 'no-store' }),
   );
 
   router.add('GET', '/_sandbox/ui/phones', async (_req, _params, ctx) => {

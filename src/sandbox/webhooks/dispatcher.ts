@@ -1,18 +1,18 @@
-// The webhook dispatcher: turns sandbox events (inbound messages, statuses of business messages,
-// flow status changes, endpoint health alerts) into webhooks in the hosting type's envelope,
-// persists one delivery per configured URL BEFORE the first attempt, then POSTs each with
-// X-Hub-Signature-256 and retries with backoff. A restarted dispatcher resumes what is pending.
-// Deliveries are claimed with a lease (FOR UPDATE SKIP LOCKED), so two sandboxes sharing one
-// PostgreSQL database never send the same attempt twice.
+// The webhook dispatcher: sends the rows of the webhook outbox (webhook_deliveries), each POSTed
+// with X-Hub-Signature-256 and retried with backoff. The sandbox's own writers put a webhook's row
+// in the same transaction as the state change it announces (outbox.ts) and wake the dispatcher
+// after the commit; events from elsewhere (a test, an extension) are still turned into rows here.
+// A restarted dispatcher resumes what is pending. Deliveries are claimed with a lease (FOR UPDATE
+// SKIP LOCKED) a little longer than one attempt may take, so two sandboxes sharing one PostgreSQL
+// database never send the same attempt twice, and the rows a killed process had claimed come back.
 import { signRequestBody } from '../../data-channel/index.js';
-import type { HostingType } from '../../api/types.js';
 import type { SandboxContext } from '../context.js';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from './backoff.js';
 import type { RetryPolicy } from './backoff.js';
 import { insertDelivery, nextDueAt, recordAttempt } from './deliveries.js';
 import type { Delivery, NewDelivery } from './deliveries.js';
-import { flowsWebhook, messageWebhook, statusWebhook } from './envelope.js';
-import type { WebhookAccount } from './envelope.js';
+import { isQueued, queueFlowStatusWebhook, queueFlowsWebhook, queueMessageWebhook, queueStatusWebhook, queueWebhook, registerWaker } from './outbox.js';
+export { sandboxWabaId } from './outbox.js';
 
 /** A `flows` webhook value (FLOW_STATUS_CHANGE or an ENDPOINT_* alert) announced by the health monitor. */
 export interface FlowWebhookEvent {
@@ -33,6 +33,8 @@ export interface WebhookDispatcher {
   enqueue(eventKind: string, body: Record<string, unknown>, messageId?: string): Promise<Delivery[]>;
   /** Persists a delivery of an exact body to one URL (a redelivery keeps the original bytes). */
   enqueueRaw(input: NewDelivery): Promise<Delivery>;
+  /** Looks for due rows now (a writer committed some to the outbox). */
+  wake(): void;
   /** Resolves once nothing is due now and no attempt is in flight (pending future retries may remain). */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -42,7 +44,8 @@ export interface DispatcherOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-const LEASE_MS = 60_000;
+/** How long past the attempt timeout a claimed row stays leased (so a dead claimer's rows come back). */
+const LEASE_MARGIN_MS = 5_000;
 const BATCH = 20;
 const EXCERPT = 500;
 
@@ -51,31 +54,6 @@ const dispatchers = new WeakMap<SandboxContext, WebhookDispatcher>();
 /** The dispatcher started for this sandbox, if any (for routes that redeliver). */
 export function dispatcherOf(ctx: SandboxContext): WebhookDispatcher | undefined {
   return dispatchers.get(ctx);
-}
-
-/** A stable WABA id for the sandbox account, derived from its business number. */
-export function sandboxWabaId(businessNumber: string): string {
-  let h = 1_000_000_007n;
-  for (const c of businessNumber) h = (h * 131n + BigInt(c.charCodeAt(0))) % 900_000_000_000_000n;
-  return String(100_000_000_000_000n + h);
-}
-
-async function accountFor(ctx: SandboxContext, businessPhoneId: string | undefined): Promise<WebhookAccount> {
-  let number = ctx.config.businessNumber;
-  let phoneNumberId = businessPhoneId;
-  if (businessPhoneId !== undefined) {
-    const rows = await ctx.store.query<{ number: string }>('SELECT number FROM phones WHERE id = $1', [businessPhoneId]);
-    number = rows[0]?.number ?? number;
-  } else {
-    const rows = await ctx.store.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [number]);
-    phoneNumberId = rows[0]?.id;
-  }
-  return { wabaId: sandboxWabaId(ctx.config.businessNumber), displayPhoneNumber: number, phoneNumberId: phoneNumberId ?? number };
-}
-
-async function contactName(ctx: SandboxContext, waId: string): Promise<string | undefined> {
-  const rows = await ctx.store.query<{ display_name: string | null }>('SELECT display_name FROM phones WHERE number = $1', [waId]);
-  return rows[0]?.display_name ?? undefined;
 }
 
 function errorText(error: unknown): string {
@@ -97,7 +75,7 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
 
   async function claim(): Promise<Delivery[]> {
     const now = ctx.clock();
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const lease = new Date(now.getTime() + policy.timeoutMs + LEASE_MARGIN_MS);
     const rows = await ctx.store.query<{ id: string; url: string; event_kind: string; body: string; message_id: string | null; attempt_count: number; created_at: Date | string }>(
       `UPDATE webhook_deliveries SET next_attempt_at = $2
        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
@@ -203,49 +181,29 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
   }
 
   async function enqueue(eventKind: string, body: Record<string, unknown>, messageId?: string): Promise<Delivery[]> {
-    if (ctx.config.webhookUrls.length === 0) return [];
-    const text = JSON.stringify(body);
-    const out: Delivery[] = [];
-    for (const url of ctx.config.webhookUrls) {
-      out.push(await insertDelivery(ctx.store, { url, eventKind, body: text, ...(messageId === undefined ? {} : { messageId }) }, ctx.clock()));
-    }
-    kick();
+    const out = await queueWebhook(ctx.store, ctx, eventKind, body, messageId);
+    if (out.length > 0) kick();
     return out;
   }
 
-  const hosting = (h: HostingType | undefined): HostingType => h ?? ctx.config.hostingType;
+  // Events whose webhooks were not written in the transaction of their state change (an emitter
+  // outside the sandbox's own routes, a test) still become webhooks here, in their own statement.
+  // The sandbox's own writers mark their events as queued (outbox.ts), and those are skipped.
+  const enqueueFor = async (event: object, write: () => Promise<Delivery[]>): Promise<void> => {
+    if (isQueued(event) || ctx.config.webhookUrls.length === 0) return;
+    if ((await write()).length > 0) kick();
+  };
   const unsubscribe = [
-    ctx.events.on('message.received', async (event) => {
-      const account = await accountFor(ctx, event.businessPhoneId);
-      const name = await contactName(ctx, event.from);
-      const body = messageWebhook(hosting(event.hostingType), account, { waId: event.from, ...(name === undefined ? {} : { name }) }, event.payload);
-      await enqueue(`message.${event.type}`, body, event.messageId);
-    }),
-    ctx.events.on('message.status', async (event) => {
-      const account = await accountFor(ctx, event.businessPhoneId);
-      const body = statusWebhook(hosting(event.hostingType), account, { messageId: event.messageId, recipientId: event.recipient, status: event.status, at: event.at });
-      await enqueue(`status.${event.status}`, body, event.messageId);
-    }),
-    ctx.events.on('flow.status', async (event) => {
-      const account = await accountFor(ctx, undefined);
-      const value: Record<string, unknown> = {
-        event: 'FLOW_STATUS_CHANGE',
-        message: `Flow ${event.flowName} changed status from ${event.oldStatus ?? 'NONE'} to ${event.newStatus}`,
-        flow_id: event.flowId,
-        new_status: event.newStatus,
-      };
-      if (event.oldStatus !== undefined) value.old_status = event.oldStatus;
-      await enqueue('flows.FLOW_STATUS_CHANGE', flowsWebhook(account, value, event.at));
-    }),
-    ctx.events.on('flow.webhook', async (event) => {
-      const account = await accountFor(ctx, undefined);
-      await enqueue(`flows.${String(event.value.event)}`, flowsWebhook(account, event.value, event.at));
-    }),
+    ctx.events.on('message.received', (event) => enqueueFor(event, () => queueMessageWebhook(ctx.store, ctx, event))),
+    ctx.events.on('message.status', (event) => enqueueFor(event, () => queueStatusWebhook(ctx.store, ctx, event))),
+    ctx.events.on('flow.status', (event) => enqueueFor(event, () => queueFlowStatusWebhook(ctx.store, ctx, event))),
+    ctx.events.on('flow.webhook', (event) => enqueueFor(event, () => queueFlowsWebhook(ctx.store, ctx, event.flowId, event.value, event.at))),
   ];
 
   const dispatcher: WebhookDispatcher = {
     enqueue,
     enqueueRaw,
+    wake: kick,
     idle() {
       if (running === undefined) return Promise.resolve();
       return new Promise((resolve) => waiters.push(resolve));
@@ -253,6 +211,7 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
     async stop() {
       stopped = true;
       for (const off of unsubscribe) off();
+      registerWaker(ctx, undefined);
       if (timer !== undefined) clearTimeout(timer);
       halt.abort();
       if (running !== undefined) await running;
@@ -261,6 +220,7 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
     },
   };
   dispatchers.set(ctx, dispatcher);
+  registerWaker(ctx, kick);
   // Resume what a previous run left pending.
   kick();
   return dispatcher;

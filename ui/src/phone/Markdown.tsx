@@ -15,6 +15,9 @@ function inline(nodes: readonly Inline[]): ComponentChildren {
       case 'strike':
         return <s key={i}>{inline(n.children)}</s>;
       case 'link':
+        // Only web links become anchors: a `javascript:` target in an unvalidated flow would run
+        // in the sandbox's page. Anything else shows as its text, as WhatsApp refuses to open it.
+        if (!/^https?:\/\//i.test(n.href)) return <span key={i} class="wa-link">{inline(n.children)}</span>;
         return (
           <a key={i} class="wa-link" href={n.href} target="_blank" rel="noreferrer noopener">
             {inline(n.children)}

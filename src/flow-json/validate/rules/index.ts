@@ -21,6 +21,7 @@ import { richTextPlacement } from './rich-text-placement.js';
 import { routingModel } from './routing-model.js';
 import { selectActions } from './select-actions.js';
 import { terminalScreens } from './terminal-screens.js';
+import { urlSchemes } from './url-schemes.js';
 
 /** Every rule, in the order their findings are most useful to read. */
 export const RULES: readonly Rule[] = [
@@ -46,4 +47,5 @@ export const RULES: readonly Rule[] = [
   formReferences,
   richTextPlacement,
   selectActions,
+  urlSchemes,
 ];
