@@ -30,4 +30,4 @@ export type {
 export { verifyRequestSignature, signRequestBody } from './request-signature.js';
 export { useCryptoBackend, activeCryptoBackend } from './crypto-backend.js';
 export type { CryptoBackendName } from './crypto-backend.js';
-export { STATUS_DECRYPT_FAILED, STATUS_FLOW_TOKEN_INVALID, STATUS_SIGNATURE_INVALID } from './status.js';
+export { ENDPOINT_TIMEOUT_MS, STATUS_DECRYPT_FAILED, STATUS_FLOW_TOKEN_INVALID, STATUS_SIGNATURE_INVALID } from './status.js';

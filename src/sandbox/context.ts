@@ -1,6 +1,7 @@
 // What every route handler, the webhook dispatcher and the health monitor share: the store, the
 // configuration, the event bus, the clock and the logger.
 import type { HostingType } from '../api/types.js';
+import { ENDPOINT_TIMEOUT_MS } from '../data-channel/status.js';
 import type { Store } from '../store/index.js';
 import type { SandboxEvents } from './events.js';
 import type { SandboxLogger } from './logger.js';
@@ -57,7 +58,7 @@ export const DEFAULT_BUSINESS_NUMBER = '15550001234';
 export const DEFAULT_TEMPLATE_APPROVAL_DELAY_MS = 2000;
 /** Flow JSON uploads may be 10 MB; multipart framing and JSON requests fit in 16 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = ENDPOINT_TIMEOUT_MS;
 
 export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
   const port = input.port ?? DEFAULT_PORT;

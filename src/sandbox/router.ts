@@ -11,6 +11,7 @@ import { TrieRouter } from 'hono/router/trie-router';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cloudErrorBody, onPremiseErrorBody } from '../api/errors.js';
 import type { HostingType } from '../api/types.js';
+import { unstorableChar } from '../store/text.js';
 import type { SandboxContext } from './context.js';
 
 export type RouteHandler = (req: Request, params: Record<string, string>, ctx: SandboxContext) => Promise<Response>;
@@ -210,8 +211,6 @@ export type BodyResult = { ok: true; value: unknown } | { ok: false; response: R
 /** Deeper JSON than this is refused (Graph's own limit is far below; validators recurse). */
 export const MAX_JSON_DEPTH = 64;
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * Why a parsed JSON value cannot be taken, or undefined when it can: a NUL character or a lone
  * surrogate in a string or key (PostgreSQL cannot store either), a number too big to be finite
@@ -219,7 +218,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function hostileJson(value: unknown): string | undefined {
   const stack: [unknown, number][] = [[value, 1]];
-  const badText = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
+  const badText = (text: string) => unstorableChar(text) !== undefined;
   while (stack.length > 0) {
     const [v, depth] = stack.pop() as [unknown, number];
     if (typeof v === 'string') {

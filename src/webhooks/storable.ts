@@ -12,6 +12,8 @@
 // Anything else the database refuses for its content (SQLSTATE classes 22 and 54: bad input
 // values, an id too long for an index) is recognised afterwards by isContentRejection().
 
+import { unstorableChar } from '../store/text.js';
+
 /** Deeper events are quarantined: JSON.stringify recurses, and no WhatsApp payload nests this far. */
 export const MAX_EVENT_DEPTH = 100;
 
@@ -27,14 +29,10 @@ export interface Unstorable {
   readonly inKey?: boolean;
 }
 
-// No `u` flag: the pattern must see code units, so that it can find unpaired surrogates.
-// eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
-const UNSTORABLE_CHAR = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
 function checkText(text: string, path: readonly string[], inKey: boolean): Unstorable | undefined {
-  const match = UNSTORABLE_CHAR.exec(text);
-  if (match === null) return undefined;
-  return { code: match[0] === '\u0000' ? 'NUL_CHARACTER' : 'LONE_SURROGATE', path, index: match.index, ...(inKey ? { inKey } : {}) };
+  const found = unstorableChar(text);
+  if (found === undefined) return undefined;
+  return { ...found, path, ...(inKey ? { inKey } : {}) };
 }
 
 /**

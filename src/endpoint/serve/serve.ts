@@ -17,6 +17,7 @@ import { availableParallelism } from 'node:os';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ENDPOINT_TIMEOUT_MS } from '../../data-channel/status.js';
 import type { FlowEndpointOptions, ScreenDataMap } from '../types.js';
 import { createFlowRequestListener } from './listener.js';
 
@@ -39,7 +40,7 @@ export interface ServeFlowEndpointOptions<M extends ScreenDataMap = ScreenDataMa
   requestTimeoutMs?: number;
 }
 
-export const DEFAULT_ENDPOINT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_ENDPOINT_REQUEST_TIMEOUT_MS = ENDPOINT_TIMEOUT_MS;
 
 /** node:http options that enforce the timeout: the check interval is scaled down with it. */
 function timeouts(requestTimeoutMs: number | undefined): { requestTimeout: number; headersTimeout: number; connectionsCheckingInterval: number } {

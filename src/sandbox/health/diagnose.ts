@@ -3,7 +3,7 @@
 // on. Meta, "Implementing Endpoint for Flows", health check request: the request is
 // `{ version, action: "ping" }` and the endpoint answers `{ data: { status: "active" } }`,
 // encrypted with the request's AES key and the flipped IV, as a base64 body.
-import { DataChannelError, decryptResponse, encryptRequest, loadPublicKey, signRequestBody, STATUS_DECRYPT_FAILED } from '../../data-channel/index.js';
+import { DataChannelError, decryptResponse, ENDPOINT_TIMEOUT_MS, encryptRequest, loadPublicKey, signRequestBody, STATUS_DECRYPT_FAILED } from '../../data-channel/index.js';
 import type { DataApiVersion, DataChannelRequest } from '../../data-channel/index.js';
 
 export type HealthDiagnosisKind =
@@ -100,7 +100,7 @@ export async function pingEndpoint(options: PingOptions): Promise<HealthDiagnosi
   let status: number;
   let text: string;
   try {
-    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
+    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? ENDPOINT_TIMEOUT_MS) });
     status = response.status;
     text = await response.text();
   } catch (error) {
