@@ -14,8 +14,8 @@
 //                      type-checked, none is run by itself. Files are written before any block
 //                      runs. With `server` or `skip`, it just names where the block is saved.
 //   sandbox            the `waflow dev` command: started (with `--port 0`) and kept running; its
-//                      URL and the API key it prints become the documented port 4010 and
-//                      D360_API_KEY for the blocks below.
+//                      URL, keys and WABA account id become the documented port 4010,
+//                      D360_API_KEY, D360_PARTNER_API_KEY and D360_WABA_ACCOUNT_ID for the blocks below.
 //   server URL         a long-running TypeScript or shell block: started, and ready once URL's port
 //                      accepts connections; it runs until a later server takes the same port, or
 //                      the end. `ping` sends it an encrypted data-channel ping, as WhatsApp's health
@@ -51,6 +51,8 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symli
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '../src/api/contract/index.js';
+import { operationTable } from '../src/api/contract/table.js';
 import { decryptResponse, encryptRequest, loadPublicKey } from '../src/data-channel/index.js';
 import type { DataChannelRequest } from '../src/data-channel/index.js';
 import { parseScript } from '../src/testing/index.js';
@@ -171,6 +173,11 @@ describe('what the documents claim', () => {
     expect(unused.map((b) => `${where(b)}: ${b.marks.file}`)).toEqual([]);
   });
 
+  it("shows each operation's path and auth per provider exactly as the contract declares them", () => {
+    const readme = documents.find((d) => d.source === 'README.md')?.text ?? '';
+    expect(readme).toContain(operationTable(operations));
+  });
+
   it('names only subpaths the package exports', () => {
     const named = documents.flatMap(({ text }) => subpathsNamed(text));
     expect(named.length).toBeGreaterThan(10);
@@ -211,7 +218,7 @@ describe('every block, run against the packed package', () => {
     }
     // Environment: the reader's own values, nothing of this machine's (no DATABASE_URL: the
     // README's sandbox uses its embedded database; no APP_SECRET: its webhooks are unsigned).
-    for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^(APP_SECRET|PRIVATE_KEY_PASSPHRASE|DATABASE_URL|D360_API_KEY|INIT_CWD)$/i.test(key)) env[key] = value;
+    for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^(APP_SECRET|PRIVATE_KEY_PASSPHRASE|DATABASE_URL|D360_API_KEY|D360_PARTNER_API_KEY|D360_WABA_ACCOUNT_ID|INIT_CWD)$/i.test(key)) env[key] = value;
     Object.assign(env, { KEY_PASSPHRASE: 'readme-test-passphrase', npm_config_yes: 'false', npm_config_update_notifier: 'false', npm_config_fund: 'false', NO_COLOR: '1' });
     for (const documented of [3000, 3001]) ports.set(documented, await freePort());
   }, 900_000);
@@ -421,11 +428,16 @@ declare const Deno: {
     const [{ command } = { command: '' }] = commandLines(block.code);
     expect(command).not.toContain('--port');
     const child = shell(`${command} --port 0`, `${where(block)} ${command}`);
-    const output = await child.waitFor((text) => /listening on http:\/\/\S+[\s\S]*API key:\s+\S+/.test(text), 180_000);
+    const output = await child.waitFor((text) => /listening on http:\/\/\S+[\s\S]*Press Ctrl\+C to stop\./.test(text), 180_000);
     const url = /listening on (http:\/\/\S+)/.exec(output)?.[1] ?? '';
     ports.set(4010, Number(new URL(url).port));
-    env.D360_API_KEY = /API key:\s+(\S+)/.exec(output)?.[1];
+    // What the README tells the reader to copy from the sandbox's first start.
+    env.D360_API_KEY = /^\s*API key:\s+(\S+)/m.exec(output)?.[1];
+    env.D360_PARTNER_API_KEY = /^\s*partner API key:\s+(\S+)/m.exec(output)?.[1];
+    env.D360_WABA_ACCOUNT_ID = /WABA account id:\s+(\S+)/.exec(output)?.[1];
     expect(env.D360_API_KEY).toMatch(/^sbx_/);
+    expect(env.D360_PARTNER_API_KEY).toMatch(/^sbxp_/);
+    expect(env.D360_WABA_ACCOUNT_ID).toMatch(/^sbx/);
   }
 
   async function startServer(block: Block): Promise<void> {

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, DEFAULT_BASE_URLS } from './client.js';
+import { DEFAULT_GRAPH_VERSION } from './contract/index.js';
 import { ApiClientError, ApiError, cloudErrorBody, onPremiseErrorBody } from './errors.js';
 import {
   seedCloudFlowMessage,
@@ -167,7 +168,21 @@ describe.each(['cloud', 'on-premise'] as const)('templates on %s', (hostingType)
   });
 });
 
-describe('flows management on Cloud', () => {
+const PARTNER_KEY = 'partner-key-3d8e0a';
+const ACCESS_TOKEN = 'EAAG-test-token-51c2';
+const FLOWS = '/hub/partners/P1PA/waba_accounts/W1/flows';
+const GRAPH = `/graph/${DEFAULT_GRAPH_VERSION}`;
+
+/** A 360dialog number client that manages flows on the Partner API. */
+function partnerClient(hostingType: HostingType = 'cloud') {
+  return createClient({ apiKey: API_KEY, hostingType, baseUrl: peer.baseUrl, partner: { partnerId: 'P1PA', wabaAccountId: 'W1', apiKey: PARTNER_KEY, baseUrl: `${peer.baseUrl}/hub` } });
+}
+
+function metaClient() {
+  return createClient({ accessToken: ACCESS_TOKEN, wabaId: '1020', phoneNumberId: '3040', baseUrl: `${peer.baseUrl}/graph` });
+}
+
+describe('flows management', () => {
   const validationError = {
     error: 'INVALID_PROPERTY_VALUE',
     error_type: 'FLOW_JSON_ERROR',
@@ -179,21 +194,36 @@ describe('flows management on Cloud', () => {
     pointers: [{ line_start: 10, line_end: 10, column_start: 21, column_end: 34, path: 'screens[0].layout.children[0].type' }],
   };
 
-  it('creates a flow, stringifying an object Flow JSON', async () => {
-    peer.reply('POST /flows', { body: { id: '1234', success: true, validation_errors: [] } });
+  it('creates a flow on the Graph API in one request, stringifying an object Flow JSON', async () => {
+    peer.reply(`POST ${GRAPH}/1020/flows`, { body: { id: '1234', success: true, validation_errors: [] } });
     const flowJson = { version: '6.0', screens: [] };
-    const created = await client('cloud').flows.create({ name: 'Feedback', categories: ['SURVEY'], endpointUri: 'https://example.com/e', flowJson });
+    const created = await metaClient().flows.create({ name: 'Feedback', categories: ['SURVEY'], endpointUri: 'https://example.com/e', flowJson });
     expect(lastRequest().json).toEqual({ name: 'Feedback', categories: ['SURVEY'], endpoint_uri: 'https://example.com/e', flow_json: JSON.stringify(flowJson, null, 2) });
+    expect(lastRequest().headers.authorization).toBe(`Bearer ${ACCESS_TOKEN}`);
     expect(created).toEqual({ id: '1234', success: true, validationErrors: [] });
   });
 
-  it('uploads Flow JSON as multipart and reads the validation errors', async () => {
-    peer.reply('POST /flows/1234/assets', { body: { success: true, validation_errors: [validationError] } });
-    const result = await client('cloud').flows.uploadJson('1234', { version: '6.0', screens: [] });
+  it('creates a flow on the Partner API as create, upload and publish', async () => {
+    peer.reply(`POST ${FLOWS}`, { status: 201, body: { id: '1234' } });
+    peer.reply(`POST ${FLOWS}/1234/assets`, { body: { success: true, validation_errors: [] } });
+    peer.reply(`POST ${FLOWS}/1234/publish`, { body: { success: true } });
+    const created = await partnerClient().flows.create({ name: 'Feedback', categories: ['SURVEY'], flowJson: { version: '6.0', screens: [] }, publish: true });
+    expect(created).toEqual({ id: '1234', success: true, validationErrors: [] });
+    expect(peer.requests.map((r) => `${r.method} ${r.pathname}`)).toEqual([`POST ${FLOWS}`, `POST ${FLOWS}/1234/assets`, `POST ${FLOWS}/1234/publish`]);
+    expect(peer.requests[0]?.json).toEqual({ name: 'Feedback', categories: ['SURVEY'] });
+    expect(peer.requests.every((r) => r.headers['x-api-key'] === PARTNER_KEY && r.headers['d360-api-key'] === undefined)).toBe(true);
+  });
+
+  it.each([
+    ['meta', `${GRAPH}/1234/assets`],
+    ['partner', `${FLOWS}/1234/assets`],
+  ] as const)('uploads Flow JSON as multipart and reads the validation errors (%s)', async (provider, path) => {
+    peer.reply(`POST ${path}`, { body: { success: true, validation_errors: [validationError] } });
+    const api = provider === 'meta' ? metaClient() : partnerClient();
+    const result = await api.flows.uploadJson('1234', { version: '6.0', screens: [] });
     const request = lastRequest();
-    expect(request.pathname).toBe('/flows/1234/assets');
+    expect(request.pathname).toBe(path);
     expect(String(request.headers['content-type'])).toMatch(/^multipart\/form-data; boundary=/);
-    expect(request.headers['d360-api-key']).toBe(API_KEY);
     const form = await new Request('http://peer/', {
       method: 'POST',
       headers: { 'content-type': String(request.headers['content-type']) },
@@ -208,13 +238,13 @@ describe('flows management on Cloud', () => {
     expect(result.validationErrors[0]?.pointers?.[0]?.path).toBe('screens[0].layout.children[0].type');
   });
 
-  it('refuses an empty Flow JSON before sending, and sends unparsable text for the platform to report', async () => {
-    await expect(client('cloud').flows.uploadJson('1234', '  ')).rejects.toMatchObject({ code: 'INVALID_REQUEST', issues: [{ path: 'file' }] });
+  it('refuses an empty Flow JSON before sending', async () => {
+    await expect(partnerClient().flows.uploadJson('1234', '  ')).rejects.toMatchObject({ code: 'INVALID_REQUEST', issues: [{ path: 'file' }] });
     expect(peer.requests).toHaveLength(0);
   });
 
-  it('reads details with the default fields, and preview and metrics through fields expressions', async () => {
-    peer.reply('GET /flows/1234', {
+  it('reads details with the default fields, and preview and metrics through fields expressions (Graph)', async () => {
+    peer.reply(`GET ${GRAPH}/1234`, {
       body: {
         id: '1234',
         name: 'Feedback',
@@ -228,7 +258,7 @@ describe('flows management on Cloud', () => {
         health_status: { can_send_message: 'AVAILABLE', entities: [] },
       },
     });
-    const api = client('cloud');
+    const api = metaClient();
     const details = await api.flows.get('1234');
     expect(lastRequest().query.fields).toBe('id,name,status,categories,validation_errors,json_version,data_api_version,endpoint_uri,preview,health_status');
     expect(details).toMatchObject({ jsonVersion: '6.0', dataApiVersion: '3.0', healthStatus: { canSendMessage: 'AVAILABLE' } });
@@ -240,13 +270,13 @@ describe('flows management on Cloud', () => {
     expect(lastRequest().query).toEqual({ fields: 'metric.name(ENDPOINT_REQUEST_COUNT).granularity(DAY).since(2026-11-01).until(2026-11-20)' });
   });
 
-  it('uses the contract path and method of each lifecycle call', async () => {
-    for (const route of ['POST /flows/1234', 'POST /flows/1234/publish', 'POST /flows/1234/deprecate', 'DELETE /flows/1234']) {
+  it('uses the contract path and method of each lifecycle call (Partner API)', async () => {
+    for (const route of [`POST ${FLOWS}/1234`, `POST ${FLOWS}/1234/publish`, `POST ${FLOWS}/1234/deprecate`, `DELETE ${FLOWS}/1234`]) {
       peer.reply(route, { body: { success: true } });
     }
-    peer.reply('GET /flows', { body: { data: [{ id: '1234', name: 'Feedback', status: 'PUBLISHED', categories: ['SURVEY'], validation_errors: [] }], paging: { cursors: { before: 'b', after: 'a' } } } });
-    peer.reply('GET /flows/1234/assets', { body: { data: [{ name: 'flow.json', asset_type: 'FLOW_JSON', download_url: 'https://example.com/flow.json' }] } });
-    const api = client('cloud');
+    peer.reply(`GET ${FLOWS}`, { body: { flows: [{ id: '1234', name: 'Feedback', status: 'PUBLISHED', categories: ['SURVEY'], validation_errors: [] }], count: 1, total: 1 } });
+    peer.reply(`GET ${FLOWS}/1234/assets`, { body: { assets: [{ name: 'flow.json', asset_type: 'FLOW_JSON', download_url: 'https://example.com/flow.json' }], count: 1, total: 1 } });
+    const api = partnerClient('on-premise');
     expect(await api.flows.update('1234', { name: 'Feedback v2', categories: ['SURVEY'] })).toEqual({ success: true });
     expect(lastRequest().json).toEqual({ name: 'Feedback v2', categories: ['SURVEY'] });
     await api.flows.publish('1234');
@@ -255,31 +285,47 @@ describe('flows management on Cloud', () => {
     const list = await api.flows.list();
     const assets = await api.flows.listAssets('1234');
     expect(peer.requests.map((r) => `${r.method} ${r.pathname}`)).toEqual([
-      'POST /flows/1234',
-      'POST /flows/1234/publish',
-      'POST /flows/1234/deprecate',
-      'DELETE /flows/1234',
-      'GET /flows',
-      'GET /flows/1234/assets',
+      `POST ${FLOWS}/1234`,
+      `POST ${FLOWS}/1234/publish`,
+      `POST ${FLOWS}/1234/deprecate`,
+      `DELETE ${FLOWS}/1234`,
+      `GET ${FLOWS}`,
+      `GET ${FLOWS}/1234/assets`,
     ]);
-    expect(peer.requests.every((r) => r.headers['d360-api-key'] === API_KEY)).toBe(true);
+    expect(peer.requests.every((r) => r.headers['x-api-key'] === PARTNER_KEY && r.headers['d360-api-key'] === undefined)).toBe(true);
+    expect(list).toMatchObject({ count: 1, total: 1 });
     expect(list.data[0]?.validationErrors).toEqual([]);
     expect(assets.data[0]).toEqual({ name: 'flow.json', assetType: 'FLOW_JSON', downloadUrl: 'https://example.com/flow.json' });
   });
 
-  it('throws the typed Flows error of a Cloud error answer', async () => {
-    peer.reply('POST /flows/1234/publish', { status: 400, body: cloudErrorBody({ code: 139002, message: 'Publishing failed', subcode: 4016015 }) });
-    const attempt = client('cloud').flows.publish('1234');
+  it('throws the typed Flows error of an error answer, with the validation errors of a failed publish', async () => {
+    peer.reply(`POST ${GRAPH}/1234/publish`, { status: 400, body: cloudErrorBody({ code: 139002, message: 'Publishing failed', subcode: 4016015 }) });
+    peer.reply(`GET ${GRAPH}/1234`, { body: { id: '1234', validation_errors: [validationError] } });
+    const attempt = metaClient().flows.publish('1234');
     await expect(attempt).rejects.toBeInstanceOf(ApiError);
-    await expect(attempt).rejects.toMatchObject({ status: 400, code: 139002, subcode: 4016015, hostingType: 'cloud', isFlowError: true });
+    await expect(attempt).rejects.toMatchObject({
+      status: 400,
+      code: 139002,
+      subcode: 4016015,
+      dialect: 'meta',
+      operation: 'flows.publish',
+      isFlowError: true,
+      validationErrors: [{ error: 'INVALID_PROPERTY_VALUE', lineStart: 10 }],
+    });
   });
 });
 
-describe('flows management on On-Premise', () => {
-  it('says clearly that the operation does not exist there, without sending', async () => {
-    const api = client('on-premise');
-    await expect(api.flows.list()).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATION', message: 'flows.list is not available on the on-premise API (only on cloud).' });
-    await expect(api.flows.uploadJson('1', '{}')).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATION' });
+describe('flows management without Partner API credentials', () => {
+  it('says clearly that 360dialog\'s number API has none, and where to go, without sending', async () => {
+    for (const hostingType of ['cloud', 'on-premise'] as const) {
+      const api = client(hostingType);
+      const error = await api.flows.list().catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'UNSUPPORTED_OPERATION' });
+      expect((error as Error).message).toMatch(/^flows\.list is not on 360dialog's (Messaging|On-Premise) API/);
+      expect((error as Error).message).toContain('partner: { partnerId, wabaAccountId, apiKey }');
+      expect((error as Error).message).toContain("provider 'meta'");
+      await expect(api.flows.uploadJson('1', '{}')).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATION' });
+    }
     expect(peer.requests).toHaveLength(0);
   });
 });
@@ -341,8 +387,8 @@ describe('errors and secrets', () => {
   });
 
   it('reports a success answer that is not JSON', async () => {
-    peer.reply('GET /flows', { body: 'not json' });
-    await expect(client('cloud').flows.list()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    peer.reply('GET /v1/configs/templates', { body: 'not json' });
+    await expect(client('cloud').templates.list()).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
   });
 });
 

@@ -5,6 +5,7 @@ import {
   cloudErrorBody,
   onPremiseErrorBody,
   parseApiError,
+  partnerErrorBody,
   statusForCode,
   validationErrorBody,
 } from './errors.js';
@@ -113,5 +114,43 @@ describe('error bodies for the sandbox', () => {
     expect(statusForCode(132068)).toBe(403);
     expect(statusForCode(2069)).toBe(429);
     expect(statusForCode(139002)).toBe(400);
+  });
+});
+
+describe('errors of the Partner API and Graph, with the operation and a hint', () => {
+  it("reads the Partner API's envelope, alone or relaying Meta's error with its code", () => {
+    const alone = parseApiError(403, partnerErrorBody(403, 'Partner has no access to this WABA account'), 'partner', [], 'flows.list');
+    expect(alone).toMatchObject({ status: 403, dialect: 'partner', hostingType: 'cloud', operation: 'flows.list', code: undefined });
+    expect(alone.message).toBe('flows.list: HTTP 403: Partner has no access to this WABA account');
+    expect(alone.hint).toMatch(/X-API-Key/);
+    const relayed = partnerErrorBody(400, 'Publishing Flow failed', { message: 'Publishing Flow failed', type: 'OAuthException', code: 139002, error_subcode: 4016011 });
+    const error = parseApiError(400, JSON.stringify(relayed), 'partner', [], 'flows.publish');
+    expect(error).toMatchObject({ code: 139002, subcode: 4016011, operation: 'flows.publish' });
+    expect(error.hint).toMatch(/validation_errors/);
+    expect(parseApiError(404, { detail: 'Not found.' }, 'partner').message).toBe('HTTP 404: Not found.');
+  });
+
+  it('hints at the credential of the surface that refused it, never echoing it', () => {
+    const token = 'EAAG-secret-token-123';
+    const graph = cloudErrorBody({ code: 190, message: `Invalid OAuth access token - Cannot parse access token ${token}` });
+    const error = parseApiError(401, graph, 'meta', [token], 'messages.send');
+    expect(error.hint).toMatch(/access token/);
+    expect(`${error.message} ${error.hint ?? ''}`).not.toContain(token);
+    expect(parseApiError(401, graph, 'cloud').hint).toBeUndefined(); // no operation: the raw parse
+    expect(parseApiError(401, graph, 'cloud', [], 'messages.send').hint).toMatch(/D360-API-KEY/);
+  });
+
+  it('names what to do for a flow in the wrong status, a template not approved, and a blocked flow', () => {
+    const draft = parseApiError(400, cloudErrorBody({ code: 139002, message: 'Only a DRAFT flow can be published' }), 'meta', [], 'flows.publish');
+    expect(draft.hint).toMatch(/only a DRAFT flow/);
+    expect(parseApiError(400, cloudErrorBody({ code: 132001, message: 'Template name does not exist' }), 'meta', [], 'messages.send').hint).toMatch(/APPROVED/);
+    expect(parseApiError(403, cloudErrorBody({ code: 132068, message: 'Flow is blocked' }), 'cloud', [], 'messages.send').hint).toMatch(/BLOCKED/);
+    expect(parseApiError(400, cloudErrorBody({ code: 131009, message: 'Parameter value is not valid' }), 'meta', [], 'messages.send').hint).toBeUndefined();
+  });
+
+  it('answers contract violations on the Partner API in its envelope, with the Graph error inside', () => {
+    const body = validationErrorBody('partner', [{ path: 'name', kind: 'missing', message: 'name is required.' }]) as ReturnType<typeof partnerErrorBody>;
+    expect(body.meta).toMatchObject({ success: false, http_code: 400, developer_message: 'name is required.' });
+    expect(body.error?.code).toBe(CLOUD_ERROR_CODES.REQUIRED_PARAMETER_MISSING);
   });
 });

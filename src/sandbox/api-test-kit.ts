@@ -1,22 +1,52 @@
 // Test support for the API suites: a sandbox over real HTTP on 127.0.0.1, on PGlite (temp folder)
-// or the real PostgreSQL (a fresh schema, dropped afterwards), with an API key and the production
-// client pointed at it for either hosting type.
+// or the real PostgreSQL (a fresh schema, dropped afterwards), with a number's API key, a partner
+// API key, and the production client pointed at it for each provider: 360dialog's Messaging API
+// (either hosting type, flows through the Partner API), the Partner API alone, and Meta's Graph API.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '../api/index.js';
 import type { ApiClient, HostingType } from '../api/index.js';
+import type { Provider } from '../api/contract/dialects.js';
 import { openStore } from '../store/index.js';
 import type { StoreKind } from '../store/index.js';
 import { TEST_DATABASE_URL, uniqueSchema } from '../store/test-kit.js';
-import { createApiKey } from './auth.js';
+import { createApiKey, createPartnerKey } from './auth.js';
+import { SURFACE_PREFIXES } from './router.js';
 import { createSandbox } from './server.js';
 import type { CreateSandboxOptions, Sandbox } from './server.js';
 
+/** The sandbox account as the Partner API names it, with a partner API key. */
+export interface PartnerAccess {
+  readonly partnerId: string;
+  readonly wabaAccountId: string;
+  readonly apiKey: string;
+  /** `${url}/hub/api/v2`. */
+  readonly baseUrl: string;
+}
+
+/** The sandbox account as Graph names it; the number's key is its access token. */
+export interface MetaAccess {
+  readonly accessToken: string;
+  readonly wabaId: string;
+  readonly phoneNumberId: string;
+  /** `${url}/graph` (the client appends the version). */
+  readonly baseUrl: string;
+}
+
 export interface ApiTestSandbox {
   readonly sandbox: Sandbox;
+  /** The business number's API key (D360-API-KEY, and its Graph access token). */
   readonly apiKey: string;
-  client(hostingType: HostingType, apiKey?: string): ApiClient;
+  readonly partner: PartnerAccess;
+  readonly meta: MetaAccess;
+  /**
+   * 360dialog's Messaging API for a hosting type; flow calls go through the Partner API, to the
+   * sandbox account's WABA account unless another is named (another number's, for scoping tests).
+   */
+  client(hostingType: HostingType, apiKey?: string, wabaAccountId?: string): ApiClient;
+  /** A client of one provider, with the sandbox account's credentials. */
+  clientFor(provider: Provider): ApiClient;
   /** `${url}/cloud` or `${url}/on-premise`. */
   baseUrl(hostingType: HostingType): string;
   cleanup(): Promise<void>;
@@ -44,13 +74,33 @@ export async function startApiSandbox(kind: StoreKind = 'pglite', options: Creat
       }
     };
   }
-  const { key } = await createApiKey(sandbox.context.store, { name: 'test', phoneId: sandbox.businessPhone.id });
+  const store = sandbox.context.store;
+  const { key } = await createApiKey(store, { name: 'test', phoneId: sandbox.businessPhone.id });
+  const { key: partnerKey } = await createPartnerKey(store, { name: 'test', partnerId: sandbox.partner.id });
+  const phone = sandbox.businessPhone;
+  if (phone.wabaId === undefined || phone.wabaAccountId === undefined) throw new Error('the sandbox business phone has no WABA ids');
+  const partner: PartnerAccess = { partnerId: sandbox.partner.id, wabaAccountId: phone.wabaAccountId, apiKey: partnerKey, baseUrl: `${sandbox.url}${SURFACE_PREFIXES.partner}` };
+  const meta: MetaAccess = { accessToken: key, wabaId: phone.wabaId, phoneNumberId: phone.id, baseUrl: `${sandbox.url}${SURFACE_PREFIXES.meta}` };
   const baseUrl = (hostingType: HostingType) => `${sandbox.url}/${hostingType}`;
+  const client = (hostingType: HostingType, apiKey = key, wabaAccountId = partner.wabaAccountId): ApiClient =>
+    createClient({ apiKey, hostingType, baseUrl: baseUrl(hostingType), partner: { partnerId: partner.partnerId, wabaAccountId, apiKey: partnerKey, baseUrl: partner.baseUrl } });
   return {
     sandbox,
     apiKey: key,
+    partner,
+    meta,
     baseUrl,
-    client: (hostingType, apiKey = key) => createClient({ apiKey, hostingType, baseUrl: baseUrl(hostingType) }),
+    client,
+    clientFor(provider) {
+      switch (provider) {
+        case '360dialog':
+          return client('cloud');
+        case '360dialog-partner':
+          return createClient({ provider: '360dialog-partner', partnerId: partner.partnerId, wabaAccountId: partner.wabaAccountId, apiKey: partnerKey, baseUrl: partner.baseUrl });
+        case 'meta':
+          return createClient({ provider: 'meta', accessToken: meta.accessToken, wabaId: meta.wabaId, phoneNumberId: meta.phoneNumberId, baseUrl: meta.baseUrl });
+      }
+    },
     async cleanup() {
       await sandbox.close();
       await drop();

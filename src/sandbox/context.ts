@@ -32,6 +32,13 @@ export interface SandboxConfig {
   readonly publicBaseUrl: string;
   /** The business number the sandbox account sends from (digits only). */
   readonly businessNumber: string;
+  /**
+   * The sandbox's 360dialog partner (Partner API paths /partners/{id}/...; 360dialog's partner ids
+   * end in "PA"). Every business number of the sandbox is onboarded under it.
+   */
+  readonly partnerId: string;
+  /** The Partner Hub user's email: the `username` of POST /hub/api/v2/token (the password is a partner API key). */
+  readonly partnerUser: string;
   /** Milliseconds before a PENDING template turns APPROVED; negative: only by /_sandbox approve. */
   readonly templateApprovalDelayMs: number;
   /**
@@ -55,6 +62,8 @@ export type SandboxConfigInput = Partial<SandboxConfig>;
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_BUSINESS_NUMBER = '15550001234';
+export const DEFAULT_PARTNER_ID = 'waflowPA';
+export const DEFAULT_PARTNER_USER = 'partner@waflow.test';
 export const DEFAULT_TEMPLATE_APPROVAL_DELAY_MS = 2000;
 /** Flow JSON uploads may be 10 MB; multipart framing and JSON requests fit in 16 MiB. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -66,6 +75,10 @@ export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
   const businessNumber = input.businessNumber ?? DEFAULT_BUSINESS_NUMBER;
   if (!/^\d{6,15}$/.test(businessNumber)) throw new RangeError('businessNumber must be 6 to 15 digits');
+  const partnerId = input.partnerId ?? DEFAULT_PARTNER_ID;
+  if (!/^[A-Za-z0-9]{1,62}PA$/.test(partnerId)) throw new RangeError('partnerId must be letters and digits ending in "PA" (360dialog partner ids do), at most 64 characters');
+  const partnerUser = input.partnerUser ?? DEFAULT_PARTNER_USER;
+  if (!/^[^\s@]+@[^\s@]+$/.test(partnerUser)) throw new RangeError('partnerUser must be an email address');
   const maxBodyBytes = input.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new RangeError('maxBodyBytes must be a positive integer');
   const requestTimeoutMs = input.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -82,6 +95,8 @@ export function resolveConfig(input: SandboxConfigInput = {}): SandboxConfig {
     schema: input.schema,
     publicBaseUrl: input.publicBaseUrl ?? '',
     businessNumber,
+    partnerId,
+    partnerUser,
     templateApprovalDelayMs: input.templateApprovalDelayMs ?? DEFAULT_TEMPLATE_APPROVAL_DELAY_MS,
     allowedHosts: (input.allowedHosts ?? []).map((h) => h.toLowerCase()),
     maxBodyBytes,

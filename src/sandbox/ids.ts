@@ -33,3 +33,18 @@ export function rowId(prefix: string): string {
 export function token(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
 }
+
+/** A 360dialog WABA account id: "sbx" and 12 random hex digits (360dialog's own are short opaque strings). */
+export function wabaAccountId(): string {
+  return `sbx${randomBytes(6).toString('hex')}`;
+}
+
+/**
+ * A stable Meta WABA id for an account, derived from its business number: the id webhooks carry
+ * (entry[].id) and Graph paths take. Migration 007 computes the same hash in SQL for old rows.
+ */
+export function sandboxWabaId(businessNumber: string): string {
+  let h = 1_000_000_007n;
+  for (const c of businessNumber) h = (h * 131n + BigInt(c.charCodeAt(0))) % 900_000_000_000_000n;
+  return String(100_000_000_000_000n + h);
+}

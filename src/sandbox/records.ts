@@ -33,4 +33,10 @@ export interface PhoneRecord {
   readonly displayName: string | undefined;
   /** Store spelling: 'cloud' | 'on_premise'. */
   readonly hostingType: 'cloud' | 'on_premise' | undefined;
+  /** Business phones: Meta's WABA id (Graph paths, webhook entry ids). */
+  readonly wabaId: string | undefined;
+  /** Business phones: 360dialog's WABA account id (Partner API paths). */
+  readonly wabaAccountId: string | undefined;
+  /** Business phones: the 360dialog partner the number is onboarded under. */
+  readonly partnerId: string | undefined;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxContext } from './context.js';
 import { resolveConfig } from './context.js';
-import { createRouter, hostingTypeOf, json, stripHostingPrefix } from './router.js';
+import { createRouter, dialectOf, hostingTypeOf, json, splitSurface, stripHostingPrefix } from './router.js';
 
 // The router reads only the configuration from the context.
 const ctx = (hostingType: 'cloud' | 'on-premise' = 'cloud') => ({ config: resolveConfig({ hostingType }) }) as unknown as SandboxContext;
@@ -111,5 +111,92 @@ describe('createRouter on Hono', () => {
     const nul = await r.handle(new Request('http://x/cloud/nul'), c);
     expect(nul.status).toBe(400);
     expect(((await nul.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+});
+
+describe('createRouter: the Partner API and Graph surfaces', () => {
+  function surfaces() {
+    const r = createRouter();
+    const seen: { label: string; params: Record<string, string>; dialect: string; hosting: string }[] = [];
+    const handler = (label: string) => async (req: Request, params: Record<string, string>) => {
+      seen.push({ label, params, dialect: dialectOf(req), hosting: hostingTypeOf(req) });
+      return json({ label });
+    };
+    r.add('GET', '/partners/:partnerId/flows', handler('partner-list'), { dialect: 'partner' });
+    r.add('POST', '/partners/:partnerId/flows/:flowId', handler('partner-update'), { dialect: 'partner' });
+    r.add('POST', '/partners/:partnerId/flows/migrate', handler('partner-migrate'), { dialect: 'partner' });
+    r.add('GET', '/:flowId', handler('graph-flow'), { dialect: 'meta' });
+    r.add('GET', '/:wabaId/flows', handler('graph-list'), { dialect: 'meta' });
+    r.add('GET', '/v1/configs/templates', handler('templates-cloud'), { hostingType: 'cloud' });
+    r.add('GET', '/_sandbox', handler('info'));
+    return { r, seen };
+  }
+  const body = async (res: Response) => (await res.json()) as Record<string, unknown>;
+
+  it('serves partner and meta routes only under their prefix, with the Graph version left out of the params', async () => {
+    const { r, seen } = surfaces();
+    expect(await label(await r.handle(new Request('http://x/hub/api/v2/partners/aPA/flows'), ctx()))).toBe('partner-list');
+    expect(seen[0]).toEqual({ label: 'partner-list', params: { partnerId: 'aPA' }, dialect: 'partner', hosting: 'cloud' });
+    expect(await label(await r.handle(new Request('http://x/graph/v24.0/123'), ctx()))).toBe('graph-flow');
+    expect(seen[1]).toEqual({ label: 'graph-flow', params: { flowId: '123' }, dialect: 'meta', hosting: 'cloud' });
+    expect(await label(await r.handle(new Request('http://x/graph/v21.0/55/flows'), ctx()))).toBe('graph-list');
+    // Not unprefixed, not under another surface's prefix.
+    for (const url of ['http://x/partners/aPA/flows', 'http://x/cloud/partners/aPA/flows', 'http://x/graph/v24.0/partners/aPA/flows']) {
+      expect((await r.handle(new Request(url), ctx())).status).toBe(404);
+    }
+    // Sandbox routes stay off the provider surfaces.
+    expect((await r.handle(new Request('http://x/hub/api/v2/_sandbox'), ctx())).status).toBe(404);
+  });
+
+  it('prefers a literal segment over a parameter when two patterns match', async () => {
+    const { r } = surfaces();
+    expect(await label(await r.handle(new Request('http://x/hub/api/v2/partners/aPA/flows/migrate', { method: 'POST' }), ctx()))).toBe('partner-migrate');
+    expect(await label(await r.handle(new Request('http://x/hub/api/v2/partners/aPA/flows/42', { method: 'POST' }), ctx()))).toBe('partner-update');
+  });
+
+  it('answers a Graph version that is not one with Graph\'s 400', async () => {
+    const { r } = surfaces();
+    for (const url of ['http://x/graph/latest/123', 'http://x/graph/v24/123', 'http://x/graph/24.0/55/flows', 'http://x/graph/v24.0.1/nothing']) {
+      const res = await r.handle(new Request(url), ctx());
+      expect(res.status, url).toBe(400);
+      expect((await body(res)).error, url).toMatchObject({ code: 100, type: 'OAuthException' });
+    }
+  });
+
+  it('answers unknown paths and wrong methods in the shape of the surface the path is under', async () => {
+    const { r } = surfaces();
+    const graph = await r.handle(new Request('http://x/graph/v24.0/1/2/3'), ctx('on-premise'));
+    expect(graph.status).toBe(404);
+    expect((await body(graph)).error).toMatchObject({ code: 100 });
+    const partner = await r.handle(new Request('http://x/hub/api/v2/nothing'), ctx('on-premise'));
+    expect(partner.status).toBe(404);
+    const envelope = await body(partner);
+    expect(envelope.meta).toMatchObject({ success: false, http_code: 404 });
+    expect(envelope).not.toHaveProperty('error');
+    const wrong = await r.handle(new Request('http://x/hub/api/v2/partners/aPA/flows', { method: 'DELETE' }), ctx());
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('GET');
+    expect((await body(wrong)).meta).toMatchObject({ http_code: 405 });
+  });
+
+  it('answers a thrown error on the Partner API with a 500 in its envelope', async () => {
+    const r = createRouter();
+    const log = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+    r.add('GET', '/boom', async () => {
+      throw new Error('boom');
+    }, { dialect: 'partner' });
+    const res = await r.handle(new Request('http://x/hub/api/v2/boom'), { ...ctx(), log } as unknown as SandboxContext);
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { meta: { http_code: number } }).meta.http_code).toBe(500);
+  });
+});
+
+describe('splitSurface', () => {
+  it('names the surface of a path and what follows its prefix', () => {
+    expect(splitSurface('/hub/api/v2/partners/xPA/waba_accounts')).toEqual({ dialect: 'partner', path: '/partners/xPA/waba_accounts' });
+    expect(splitSurface('/graph/v24.0/123/flows')).toEqual({ dialect: 'meta', path: '/123/flows', graphVersion: 'v24.0' });
+    expect(splitSurface('/graph')).toEqual({ dialect: 'meta', path: '/', graphVersion: '' });
+    expect(splitSurface('/on-premise/v1/messages')).toEqual({ dialect: 'on-premise', path: '/v1/messages' });
+    expect(splitSurface('/hubby/api')).toEqual({ dialect: undefined, path: '/hubby/api' });
   });
 });

@@ -79,8 +79,30 @@ describe('sandbox on PostgreSQL', () => {
     const onPrem = await fetch(`${t.sandbox.url}/on-premise/v1/nope`);
     expect(onPrem.status).toBe(404);
     expect(((await onPrem.json()) as { errors: { code: number }[] }).errors[0]?.code).toBe(100);
-    const info = (await (await fetch(`${t.sandbox.url}/_sandbox`)).json()) as { base_urls: Record<string, string> };
-    expect(info.base_urls.cloud).toBe(`${t.sandbox.url}/cloud`);
+    const partner = await fetch(`${t.sandbox.url}/hub/api/v2/nope`);
+    expect(partner.status).toBe(404);
+    expect(((await partner.json()) as { meta: { http_code: number } }).meta.http_code).toBe(404);
+    const graph = await fetch(`${t.sandbox.url}/graph/v24.0/1/nope`);
+    expect(graph.status).toBe(404);
+    expect(((await graph.json()) as { error: { code: number } }).error.code).toBe(100);
+  });
+
+  it('lists every surface and the account ids at /_sandbox, never a key', async () => {
+    const res = await fetch(`${t.sandbox.url}/_sandbox`);
+    const text = await res.text();
+    const info = JSON.parse(text) as { base_urls: Record<string, string>; account: Record<string, string> };
+    expect(info.base_urls).toEqual({
+      cloud: `${t.sandbox.url}/cloud`,
+      'on-premise': `${t.sandbox.url}/on-premise`,
+      partner: `${t.sandbox.url}/hub/api/v2`,
+      meta: `${t.sandbox.url}/graph`,
+    });
+    expect(info.account).toEqual({ partner_id: t.partner.partnerId, waba_account_id: t.partner.wabaAccountId, waba_id: t.meta.wabaId, phone_number_id: t.meta.phoneNumberId });
+    expect(info.account.partner_id).toMatch(/PA$/);
+    expect(info.account.waba_id).toMatch(/^\d{15,16}$/);
+    expect(text).not.toContain(t.apiKey);
+    expect(text).not.toContain(t.partner.apiKey);
+    expect(text).not.toMatch(/sbxp?_/);
   });
 
   it('fails to start on a port in use, and leaves nothing open behind', async () => {
@@ -99,7 +121,7 @@ describe('sandbox on PostgreSQL', () => {
   });
 
   it('answers through fetch() without the network, the same as over HTTP', async () => {
-    const res = await t.sandbox.fetch(new Request(`${t.sandbox.url}/cloud/flows`, { headers: { 'D360-API-KEY': t.apiKey } }));
+    const res = await t.sandbox.fetch(new Request(`${t.meta.baseUrl}/v24.0/${t.meta.wabaId}/flows`, { headers: { authorization: `Bearer ${t.meta.accessToken}` } }));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { data: { name: string }[] };
     expect(body.data.map((f) => f.name)).toContain('PG feedback');

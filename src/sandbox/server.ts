@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { migrate, openStore } from '../store/index.js';
 import type { Store } from '../store/index.js';
-import { ensureBusinessPhone } from './account.js';
+import { adoptBusinessPhones, ensureBusinessPhone, ensurePartner, findPhone } from './account.js';
+import type { PartnerRecord } from './account.js';
 import { createApiKey } from './auth.js';
 import { createBackgroundTasks } from './background.js';
 import { resolveConfig } from './context.js';
@@ -39,12 +40,18 @@ export interface CreateSandboxOptions extends SandboxConfigInput {
 }
 
 export interface Sandbox {
-  /** Base URL, e.g. http://127.0.0.1:4010 (Cloud at /cloud, On-Premise at /on-premise, or unprefixed). */
+  /**
+   * Base URL, e.g. http://127.0.0.1:4010: waba-v2 at /cloud, On-Premise at /on-premise (or
+   * unprefixed), the Partner API at /hub/api/v2, Graph at /graph/{version}.
+   */
   readonly url: string;
   readonly fetch: (req: Request) => Promise<Response>;
   readonly context: SandboxContext;
   readonly router: Router;
+  /** The sandbox's business number: its phone record id is the phone_number_id; its WABA ids are on it. */
   readonly businessPhone: PhoneRecord;
+  /** The sandbox's 360dialog partner (Partner API `{partnerId}`) and its user's email (POST /token username). */
+  readonly partner: PartnerRecord;
   readonly extensions: SandboxExtensions;
   close(): Promise<void>;
 }
@@ -66,7 +73,12 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
   const events = createEventBus((name, error) => log.error('event listener failed', { event: name, error: error instanceof Error ? error.message : String(error) }));
   try {
     await migrate(store);
-    const businessPhone = await ensureBusinessPhone(store, config.businessNumber, config.hostingType);
+    // The sandbox's partner, and its business number onboarded under it (with numbers made
+    // before partners existed: every number of one sandbox belongs to its one partner).
+    const partner = await ensurePartner(store, config.partnerId, config.partnerUser);
+    const created = await ensureBusinessPhone(store, config.businessNumber, config.hostingType, { partnerId: partner.id });
+    await adoptBusinessPhones(store, partner.id);
+    const businessPhone = (await findPhone(store, created.id)) ?? created;
     for (const key of config.apiKeys) await createApiKey(store, { name: 'configured', phoneId: businessPhone.id, key });
 
     // The path only in the log: a query string may carry a preview token.
@@ -124,6 +136,7 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
       },
       router,
       businessPhone,
+      partner,
       extensions,
       close() {
         closing ??= (async () => {

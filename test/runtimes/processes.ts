@@ -20,17 +20,19 @@ export interface StartOptions {
    * workerd's `--control-fd=3` JSON events ({"event":"listen","port":...}).
    */
   port: 'stdout' | 'control-fd';
+  /** For `stdout`: the line that reports the port, its first group the port (default `listening <port>`). */
+  listening?: RegExp;
 }
 
 const LISTENING = /^listening (\d+)$/m;
 
-function readPort(stream: Readable, kind: StartOptions['port'], found: (port: number) => void): void {
+function readPort(stream: Readable, kind: StartOptions['port'], found: (port: number) => void, listening = LISTENING): void {
   let text = '';
   stream.setEncoding('utf8');
   stream.on('data', (chunk: string) => {
     text += chunk;
     if (kind === 'stdout') {
-      const match = LISTENING.exec(text);
+      const match = listening.exec(text);
       if (match) found(Number(match[1]));
       return;
     }
@@ -78,10 +80,15 @@ export async function startServer(command: string, args: string[], options: Star
   try {
     const port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`did not report a port within ${options.timeoutMs} ms`)), options.timeoutMs);
-      readPort(portStream, options.port, (p) => {
-        clearTimeout(timer);
-        resolve(p);
-      });
+      readPort(
+        portStream,
+        options.port,
+        (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+        options.listening,
+      );
       child.once('error', (error) => {
         clearTimeout(timer);
         reject(error);

@@ -70,6 +70,9 @@ describe('builder', () => {
     await page.getByTestId('save').click();
     await eventually(() => page.getByTestId('builder-status').textContent()).toContain('validation error');
     await eventually(() => page.locator('[data-testid="server-errors"] li').count()).toBeGreaterThan(0);
+    // Publishing it is refused on the Graph path; the status line shows Graph's error, code and details.
+    await page.getByTestId('publish').click();
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain('Publishing Flow failed (#139002): The Flow JSON has');
 
     // Fixing it clears the diagnostic and the marker.
     await editor.fill(SIGN_UP);
@@ -98,8 +101,13 @@ describe('builder', () => {
     expect(stored.screens[0]?.title).toBe('Join the club');
     await page.getByTestId('publish').click();
     await eventually(() => page.getByTestId('builder-status').textContent()).toContain('PUBLISHED');
-    const flow = await t.api<{ status: string }>('GET', `/cloud/flows/${flowId}`);
+    const flow = await t.api<{ status: string }>('GET', `${t.graph}/${flowId}`);
     expect(flow.body.status).toBe('PUBLISHED');
+    // The flow list (Graph's /{waba_id}/flows) has it; opening it reads the flow and its Flow JSON again.
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page.locator('.flow-picker button', { hasText: 'feedback_form' }).click();
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain(`${flowId} · PUBLISHED`);
+    await eventually(() => title.textContent()).toBe('Join the club');
 
     // Interactive run with a flow token and initial data, starting on the last screen.
     await page.locator('details.interactive summary').click();

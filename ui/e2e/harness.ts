@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { DEFAULT_GRAPH_VERSION } from '../../src/api/contract/dialects.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
 import { createApiKey } from '../../src/sandbox/auth.js';
@@ -30,7 +31,14 @@ export interface BrowserSandbox {
   readonly page: Page;
   /** A key for calling the API from the test itself (the business side). */
   readonly apiKey: string;
-  /** JSON call to the sandbox with the test's API key. */
+  /** The Graph prefix flows are managed under: `/graph/v24.0`. */
+  readonly graph: string;
+  /** The business number's WABA id (the `{waba_id}` of Graph's flow paths). */
+  readonly wabaId: string;
+  /**
+   * JSON call to the sandbox with the test's API key: as `D360-API-KEY`, or on /graph paths as the
+   * bearer access token (the number's key is its Graph access token).
+   */
   api<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   /** A screenshot of the page, for looking at after a run: artifacts/screenshots/<name>.png. */
   shot(name: string, options?: { fullPage?: boolean }): Promise<void>;
@@ -54,15 +62,20 @@ export async function startBrowserSandbox(options: CreateSandboxOptions = {}): P
   const page = await context.newPage();
   page.setDefaultTimeout(STATE_TIMEOUT_MS);
   mkdirSync(ARTIFACTS, { recursive: true });
+  const wabaId = sandbox.businessPhone.wabaId;
+  if (wabaId === undefined) throw new Error('the sandbox business number has no WABA id');
   return {
     sandbox,
     browser,
     page,
     apiKey: key,
+    graph: `/graph/${DEFAULT_GRAPH_VERSION}`,
+    wabaId,
     async api<T>(method: string, path: string, body?: unknown) {
+      const auth: Record<string, string> = path === '/graph' || path.startsWith('/graph/') ? { authorization: `Bearer ${key}` } : { 'D360-API-KEY': key };
       const res = await fetch(`${sandbox.url}${path}`, {
         method,
-        headers: { 'D360-API-KEY': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const text = await res.text();
@@ -98,9 +111,9 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
   }
 }
 
-/** Uploads a Flow JSON as a new flow through the real API, optionally publishing it. */
+/** Uploads a Flow JSON as a new flow through the real API (Graph's flow paths), optionally publishing it. */
 export async function createFlow(t: BrowserSandbox, name: string, flowJson: string, options: { publish?: boolean; endpointUri?: string } = {}): Promise<string> {
-  const created = await t.api<{ id: string }>('POST', '/cloud/flows', {
+  const created = await t.api<{ id: string }>('POST', `${t.graph}/${t.wabaId}/flows`, {
     name,
     categories: ['OTHER'],
     flow_json: flowJson,
@@ -109,7 +122,7 @@ export async function createFlow(t: BrowserSandbox, name: string, flowJson: stri
   if (created.status !== 200) throw new Error(`creating flow ${name} answered ${created.status}: ${JSON.stringify(created.body)}`);
   const id = created.body.id;
   if (options.publish === true) {
-    const published = await t.api('POST', `/cloud/flows/${id}/publish`);
+    const published = await t.api('POST', `${t.graph}/${id}/publish`);
     if (published.status !== 200) throw new Error(`publishing flow ${name} answered ${published.status}: ${JSON.stringify(published.body)}`);
   }
   return id;

@@ -1,7 +1,10 @@
 // The app's only way to the sandbox: JSON over HTTP on the same origin. Sandbox routes
-// (/_sandbox/...) need no key; the real API routes (flows, templates, messages) are let in by the
-// HttpOnly, SameSite=Strict session cookie the sandbox set on this page (the browser sends it on
-// same-origin requests): the app never holds an API key.
+// (/_sandbox/...) need no key; the real API routes are let in by the HttpOnly, SameSite=Strict
+// session cookie the sandbox set on this page (the browser sends it on same-origin requests; the
+// sandbox turns it into the number's D360-API-KEY on /cloud paths and its Graph bearer token on
+// /graph paths): the app never holds an API key. Flows are managed on Meta's Graph paths
+// (/graph/{version}/{waba_id}/flows, /graph/{version}/{flow_id}...), the WABA id coming from
+// /_sandbox/ui/config; templates and messages stay on the 360dialog Cloud paths (/cloud/...).
 
 export class SandboxError extends Error {
   constructor(
@@ -18,6 +21,11 @@ export interface UiConfig {
   business_number: string;
   hosting_type: 'cloud' | 'on-premise';
   base_url: string;
+  /** `${base_url}/graph/v24.0`: where the sandbox serves Meta's Graph API. */
+  graph_base_url: string;
+  /** The business number's WABA id (the `{waba_id}` of Graph's flow paths); null before the account exists. */
+  waba_id: string | null;
+  phone_number_id: string | null;
 }
 
 let config: Promise<UiConfig> | undefined;
@@ -30,23 +38,44 @@ export function uiConfig(): Promise<UiConfig> {
   return config;
 }
 
-/** The message an error answer carries, in any of the shapes the sandbox uses. */
+const nonEmpty = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+
+/**
+ * The message an error answer carries, in any of the shapes the sandbox uses: Graph's
+ * `{ error: { message, code, error_subcode, error_user_msg, error_data: { details } } }` (Cloud
+ * and Graph paths; the Partner API relays it beside its `meta`), the Partner API's own
+ * `{ meta: { developer_message } }`, On-Premise `{ errors: [{ title, details }] }`, and the
+ * sandbox's `{ error: { code, message } }` and `{ reason }`.
+ */
 export function messageOf(body: unknown, status: number): string {
   if (typeof body === 'object' && body !== null) {
     const b = body as Record<string, unknown>;
     const err = b.error as Record<string, unknown> | undefined;
-    if (err !== undefined && typeof err === 'object') {
-      const details = (err.error_data as Record<string, unknown> | undefined)?.details;
-      return [err.message, typeof details === 'string' ? details : undefined].filter((s) => typeof s === 'string' && s !== '').join(': ') || `HTTP ${status}`;
+    if (err !== undefined && typeof err === 'object' && err !== null) {
+      const message = nonEmpty(err.message);
+      const details = nonEmpty((err.error_data as Record<string, unknown> | undefined)?.details) ?? nonEmpty(err.error_user_msg);
+      const code = typeof err.code === 'number' ? err.code : undefined;
+      const subcode = typeof err.error_subcode === 'number' ? err.error_subcode : undefined;
+      // Graph messages often start with "(#131009)" already; add the code only when they do not.
+      const tag = code === undefined || message?.startsWith('(#') === true ? '' : ` (#${code}${subcode === undefined ? '' : `/${subcode}`})`;
+      const head = message === undefined ? undefined : `${message}${tag}`;
+      const parts = [head, details !== undefined && details !== message ? details : undefined].filter((s): s is string => s !== undefined);
+      if (parts.length > 0) return parts.join(': ');
     }
+    const meta = b.meta as Record<string, unknown> | undefined;
+    if (typeof meta === 'object' && meta !== null && nonEmpty(meta.developer_message) !== undefined) return nonEmpty(meta.developer_message) as string;
     const errors = b.errors as { title?: string; details?: string }[] | undefined;
-    if (Array.isArray(errors) && errors[0] !== undefined) return [errors[0].title, errors[0].details].filter(Boolean).join(': ');
-    if (typeof b.reason === 'string') return b.reason;
+    if (Array.isArray(errors) && errors[0] !== undefined) {
+      const first = [nonEmpty(errors[0].title), nonEmpty(errors[0].details)].filter(Boolean).join(': ');
+      if (first !== '') return first;
+    }
+    if (nonEmpty(b.reason) !== undefined) return nonEmpty(b.reason) as string;
   }
+  if (typeof body === 'string' && body.trim() !== '' && body.length <= 300 && !body.trimStart().startsWith('<')) return `HTTP ${status}: ${body.trim()}`;
   return `HTTP ${status}`;
 }
 
-async function request<T>(method: string, path: string, init: { body?: unknown; form?: FormData; api?: boolean; accept?: number[] } = {}): Promise<T> {
+async function request<T>(method: string, path: string, init: { body?: unknown; form?: FormData; accept?: number[] } = {}): Promise<T> {
   const headers: Record<string, string> = {};
   let body: BodyInit | undefined;
   if (init.form !== undefined) body = init.form;
@@ -54,7 +83,7 @@ async function request<T>(method: string, path: string, init: { body?: unknown; 
     headers['content-type'] = 'application/json';
     body = JSON.stringify(init.body);
   }
-  // `api` marks the real API routes; the session cookie goes with every same-origin request.
+  // The session cookie goes with every same-origin request; the sandbox turns it into the key.
   const res = await fetch(path, { method, headers, credentials: 'same-origin', ...(body === undefined ? {} : { body }) });
   const text = await res.text();
   let parsed: unknown = undefined;
@@ -72,7 +101,26 @@ async function request<T>(method: string, path: string, init: { body?: unknown; 
 export const getJson = <T>(path: string): Promise<T> => request<T>('GET', path);
 export const postJson = <T>(path: string, body?: unknown, accept?: number[]): Promise<T> => request<T>('POST', path, { body: body ?? {}, ...(accept === undefined ? {} : { accept }) });
 
-// --- the real API (Cloud paths, D360-API-KEY) --------------------------------------------------
+// --- the real API: flows on the Graph paths, templates and messages on the Cloud paths ----------
+
+/**
+ * The Graph prefix on this page's origin (`/graph/v24.0`) and the WABA id, from the UI config.
+ * The path of graph_base_url is used, not its origin: the sandbox's public URL may be a tunnel,
+ * and the session cookie goes only to this origin.
+ */
+async function graph(): Promise<{ prefix: string; wabaId: string }> {
+  const c = await uiConfig();
+  if (c.waba_id === null || c.waba_id === '') throw new SandboxError(0, 'The sandbox reports no WhatsApp Business Account id (waba_id) for its business number; flows cannot be managed.', c);
+  let prefix: string;
+  try {
+    prefix = new URL(c.graph_base_url, location.origin).pathname.replace(/\/+$/, '');
+  } catch {
+    prefix = '/graph/v24.0';
+  }
+  return { prefix, wabaId: c.waba_id };
+}
+
+const seg = encodeURIComponent;
 
 export interface ValidationError {
   error: string;
@@ -104,19 +152,35 @@ export interface TemplateWire {
 }
 
 export const api = {
-  listFlows: () => request<{ data: FlowSummary[] }>('GET', '/cloud/flows', { api: true }),
-  getFlow: (id: string) => request<FlowSummary>('GET', `/cloud/flows/${encodeURIComponent(id)}`, { api: true }),
-  createFlow: (body: { name: string; categories: string[]; endpoint_uri?: string }) => request<{ id: string }>('POST', '/cloud/flows', { api: true, body }),
-  updateFlow: (id: string, body: Record<string, unknown>) => request<{ success: boolean }>('POST', `/cloud/flows/${encodeURIComponent(id)}`, { api: true, body }),
-  uploadFlowJson: (id: string, json: string) => {
+  listFlows: async () => {
+    const g = await graph();
+    return request<{ data: FlowSummary[] }>('GET', `${g.prefix}/${seg(g.wabaId)}/flows`);
+  },
+  getFlow: async (id: string) => {
+    const g = await graph();
+    return request<FlowSummary>('GET', `${g.prefix}/${seg(id)}`);
+  },
+  createFlow: async (body: { name: string; categories: string[]; endpoint_uri?: string }) => {
+    const g = await graph();
+    return request<{ id: string }>('POST', `${g.prefix}/${seg(g.wabaId)}/flows`, { body });
+  },
+  updateFlow: async (id: string, body: Record<string, unknown>) => {
+    const g = await graph();
+    return request<{ success: boolean }>('POST', `${g.prefix}/${seg(id)}`, { body });
+  },
+  uploadFlowJson: async (id: string, json: string) => {
+    const g = await graph();
     const form = new FormData();
     form.set('name', 'flow.json');
     form.set('asset_type', 'FLOW_JSON');
     form.set('file', new Blob([json], { type: 'application/json' }), 'flow.json');
-    return request<{ success: boolean; validation_errors: ValidationError[] }>('POST', `/cloud/flows/${encodeURIComponent(id)}/assets`, { api: true, form });
+    return request<{ success: boolean; validation_errors: ValidationError[] }>('POST', `${g.prefix}/${seg(id)}/assets`, { form });
   },
-  publishFlow: (id: string) => request<{ success: boolean }>('POST', `/cloud/flows/${encodeURIComponent(id)}/publish`, { api: true }),
-  flowJson: (id: string) => request<unknown>('GET', `/_sandbox/flows/${encodeURIComponent(id)}/flow.json`),
-  listTemplates: () => request<{ waba_templates: TemplateWire[] }>('GET', '/cloud/v1/configs/templates', { api: true }),
-  sendMessage: (body: Record<string, unknown>) => request<{ messages: { id: string }[] }>('POST', '/cloud/messages', { api: true, body }),
+  publishFlow: async (id: string) => {
+    const g = await graph();
+    return request<{ success: boolean }>('POST', `${g.prefix}/${seg(id)}/publish`);
+  },
+  flowJson: (id: string) => request<unknown>('GET', `/_sandbox/flows/${seg(id)}/flow.json`),
+  listTemplates: () => request<{ waba_templates: TemplateWire[] }>('GET', '/cloud/v1/configs/templates'),
+  sendMessage: (body: Record<string, unknown>) => request<{ messages: { id: string }[] }>('POST', '/cloud/messages', { body }),
 };

@@ -41,8 +41,12 @@ describe('business public key', () => {
     expect(validateKey(undefined)).toEqual([expect.objectContaining({ path: 'public_key', kind: 'missing' })]);
   });
 
-  it('is served at the seed paths for both hosting types', () => {
-    expect(setPublicKey.path).toEqual({ cloud: '/whatsapp_business_encryption', onPremise: '/v1/settings/business/whatsapp_business_encryption' });
+  it("is served at the seed paths for both hosting types and at Meta's phone-number path", () => {
+    expect(setPublicKey.path).toEqual({
+      cloud: '/whatsapp_business_encryption',
+      onPremise: '/v1/settings/business/whatsapp_business_encryption',
+      meta: '/{phoneNumberId}/whatsapp_business_encryption',
+    });
     expect(getPublicKey.path).toEqual(setPublicKey.path);
     expect([setPublicKey.method, getPublicKey.method]).toEqual(['POST', 'GET']);
   });

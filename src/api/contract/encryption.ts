@@ -1,8 +1,14 @@
 // The business public key that WhatsApp uses to encrypt data-channel requests to the endpoint
-// (seed, "Signing the Public Key"). The body field is `public_key`, as the seed documents it for
-// both hosting types. A 2048-bit RSA key is required; we check the PEM's DER length without any
-// crypto module, so the contract stays browser-safe.
-import type { Operation } from '../types.js';
+// (seed, "Signing the Public Key"). The common wire form is the seed's JSON `{ public_key }`:
+// - 360dialog Cloud (waba-v2) and On-Premise take it as it is. For waba-v2 the seed names the field
+//   `public_key` while Meta's own form field is `business_public_key` (unconfirmed which 360dialog
+//   reads); we follow 360dialog's page. To switch, set CLOUD_PUBLIC_KEY_FIELD below.
+// - Meta takes `business_public_key` as application/x-www-form-urlencoded on the phone number.
+// Reading it back: waba-v2 wraps the record as `{ data: [record] }` (360dialog's OpenAPI), Meta and
+// On-Premise answer the record itself; the common form is `{ data: [record] }` (empty: no key).
+// A 2048-bit RSA key is required; we check the PEM's DER length without any crypto module, so the
+// contract stays browser-safe.
+import type { DialectWire, Operation } from '../types.js';
 import type { Issues } from './check.js';
 import { invalid, requireObjectBody, requireString } from './check.js';
 
@@ -54,10 +60,46 @@ export function checkPublicKeyPem(pem: string): string | undefined {
   return undefined;
 }
 
+/** The body field waba-v2 reads the key from; `'business_public_key'` would be Meta's spelling. */
+export const CLOUD_PUBLIC_KEY_FIELD: 'public_key' | 'business_public_key' = 'public_key';
+
+function renameKeyField(to: string): DialectWire['request'] {
+  const move = (body: unknown, from: string, into: string): unknown => {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+    const { [from]: value, ...rest } = body as Record<string, unknown>;
+    return value === undefined ? body : { ...rest, [into]: value };
+  };
+  return {
+    encode: (r) => ({ ...r, body: move(r.body, 'public_key', to) }),
+    decode: (r) => ({ ...r, body: move(r.body, to, 'public_key') }),
+  };
+}
+
+/** Graph and On-Premise answer the record itself; the common form wraps it as waba-v2 does. */
+const flatRecord: DialectWire['response'] = {
+  encode: (body) => {
+    const data = (body as { data?: unknown[] } | undefined)?.data;
+    return Array.isArray(data) && data[0] !== undefined ? data[0] : {};
+  },
+  decode: (body) => {
+    const record = (body ?? {}) as Record<string, unknown>;
+    const { meta: _meta, ...rest } = record;
+    return typeof rest.business_public_key === 'string' && rest.business_public_key !== '' ? { data: [rest] } : { data: [] };
+  },
+};
+
 export const setPublicKey: Operation = {
   id: 'encryption.setPublicKey',
   method: 'POST',
-  path: { cloud: '/whatsapp_business_encryption', onPremise: '/v1/settings/business/whatsapp_business_encryption' },
+  path: {
+    cloud: '/whatsapp_business_encryption',
+    onPremise: '/v1/settings/business/whatsapp_business_encryption',
+    meta: '/{phoneNumberId}/whatsapp_business_encryption',
+  },
+  wire: {
+    ...(CLOUD_PUBLIC_KEY_FIELD === 'public_key' ? {} : { cloud: { request: renameKeyField(CLOUD_PUBLIC_KEY_FIELD) } }),
+    meta: { body: 'form', request: renameKeyField('business_public_key') },
+  },
   summary: 'Set (and sign) the business public key of the phone number.',
   body: 'json',
   validate: (request) => {
@@ -76,7 +118,12 @@ export const setPublicKey: Operation = {
 export const getPublicKey: Operation = {
   id: 'encryption.getPublicKey',
   method: 'GET',
-  path: { cloud: '/whatsapp_business_encryption', onPremise: '/v1/settings/business/whatsapp_business_encryption' },
+  path: {
+    cloud: '/whatsapp_business_encryption',
+    onPremise: '/v1/settings/business/whatsapp_business_encryption',
+    meta: '/{phoneNumberId}/whatsapp_business_encryption',
+  },
+  wire: { 'on-premise': { response: flatRecord }, meta: { response: flatRecord } },
   summary: 'Read the business public key and its signature status.',
   body: 'none',
   validate: () => [],

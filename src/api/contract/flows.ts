@@ -1,10 +1,14 @@
-// Flows management: Meta's Flows API (developers.facebook.com/docs/whatsapp/flows/reference/flowsapi).
-// 360dialog's documented Flows endpoints live on its Partner API (hub.360dialog.io, partner and WABA
-// ids in the path, X-API-Key); for the WABA API key (D360-API-KEY) we use Meta's Graph paths relative
-// to the Cloud base: the WABA is implied by the key, so `/{waba-id}/flows` becomes `/flows` and
-// `/{flow-id}` becomes `/flows/{flowId}`. On-Premise has no Flows management (flows are managed on
-// the WABA through Graph, not the On-Premise client), so no operation here has an On-Premise path.
-import type { Operation, WireRequest } from '../types.js';
+// Flows management, on the two surfaces that document it:
+// - Meta's Flows API (developers.facebook.com/docs/whatsapp/flows/reference/flowsapi): `/{waba-id}/flows`,
+//   `/{flow-id}`, with `fields` choosing what a GET returns (preview and metrics included);
+// - 360dialog's Partner API (docs.360dialog.com/partner, "WhatsApp Flows"):
+//   `/partners/{partner_id}/waba_accounts/{waba_account_id}/flows…`, lists wrapped as
+//   `{ flows | assets, count, total }`, the preview on its own `/preview` path.
+// 360dialog's Messaging API (waba-v2, D360-API-KEY) documents no Flows management and On-Premise
+// never had any, so neither has a path here: the client sends flow calls of a `360dialog` client to
+// the Partner API when it has partner credentials, and refuses them before any request otherwise.
+// Partner API facts the docs leave open are decided here, each marked "unconfirmed" with the reason.
+import type { DialectWire, Operation, WireRequest } from '../types.js';
 import type { Issues } from './check.js';
 import { invalid, join, missing, oneOf, requireArray, requireObjectBody, requireString } from './check.js';
 
@@ -20,6 +24,9 @@ export const FLOW_CATEGORIES = [
 ] as const;
 export type FlowCategory = (typeof FLOW_CATEGORIES)[number];
 export type FlowStatus = 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED' | 'THROTTLED';
+
+/** The Partner API's path prefix of one WABA account's flows. */
+const PARTNER = '/partners/{partnerId}/waba_accounts/{wabaAccountId}/flows';
 
 /** Fields `GET /flows/{flowId}` can return (Flows API, "Retrieve Flow details"). */
 export const FLOW_FIELDS = [
@@ -38,6 +45,8 @@ export const FLOW_FIELDS = [
   'health_status',
 ] as const;
 export type FlowField = (typeof FLOW_FIELDS)[number];
+/** The Partner API's field list (its OpenAPI `fields` enum): no application, no health_status. */
+export const PARTNER_FLOW_FIELDS: readonly FlowField[] = FLOW_FIELDS.filter((f) => f !== 'application' && f !== 'health_status');
 export const DEFAULT_FLOW_FIELDS: readonly FlowField[] = [
   'id',
   'name',
@@ -116,9 +125,14 @@ export interface FlowSummary {
   validationErrors: FlowValidationError[];
 }
 
+/** One shape for every provider: Graph's `data` (+ `paging`), the Partner API's `count`/`total`. */
 export interface ListFlowsResponse {
   data: FlowSummary[];
   paging?: Paging;
+  /** Partner API: flows in this answer. */
+  count?: number;
+  /** Partner API: flows in the account. */
+  total?: number;
 }
 
 export interface FlowPreview {
@@ -177,6 +191,20 @@ export interface FlowAsset {
 export interface ListFlowAssetsResponse {
   data: FlowAsset[];
   paging?: Paging;
+  count?: number;
+  total?: number;
+}
+
+export interface MigrateFlowsRequest {
+  /** The WABA the flows come from (Meta's WABA id; on the Partner API, 360dialog's WABA account id). */
+  sourceWabaId: string;
+  /** At most 100; all flows of the source when left out. */
+  sourceFlowNames?: string[];
+}
+
+export interface MigrateFlowsResponse {
+  migratedFlows: { sourceName: string; sourceId: string; migratedId: string }[];
+  failedFlows: { sourceName: string; errorCode: string | number; errorMessage: string }[];
 }
 
 export interface FlowPreviewResponse {
@@ -228,8 +256,6 @@ export function parseMetricFields(fields: string): Partial<Record<'name' | 'gran
   return out;
 }
 
-const noInput = (): Issues => [];
-
 function requireFlowId(request: WireRequest, issues: Issues): void {
   const id = request.params.flowId ?? '';
   if (id === '') missing(issues, 'params.flowId', 'The flow id is required.');
@@ -242,13 +268,38 @@ const flowIdOnly = (request: WireRequest): Issues => {
   return issues;
 };
 
+/**
+ * A list the Partner API wraps as `{ <key>: [...], count, total }` and Graph as `{ data, paging }`;
+ * the common form is Graph's with the Partner API's counts kept.
+ */
+function partnerList(key: string): DialectWire['response'] {
+  return {
+    encode: (body) => {
+      const { data, paging: _paging, ...rest } = asRecord(body);
+      const items = Array.isArray(data) ? data : [];
+      return { [key]: items, count: items.length, total: typeof rest.total === 'number' ? rest.total : items.length };
+    },
+    decode: (body) => {
+      const { [key]: items, ...rest } = asRecord(body);
+      return { ...rest, data: Array.isArray(items) ? items : [] };
+    },
+  };
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
 export const createFlow: Operation = {
   id: 'flows.create',
   method: 'POST',
-  path: { cloud: '/flows' },
+  // Partner API: the OpenAPI body has name, categories, clone_flow_id and endpoint_uri, and the
+  // answer is `{ id }` (HTTP 201). It documents no flow_json or publish on create, so the client
+  // uploads the JSON and publishes in separate calls there (client.ts).
+  path: { partner: PARTNER, meta: '/{wabaId}/flows' },
   summary: 'Create a flow (DRAFT unless created with flow_json and publish).',
   body: 'json',
-  validate: (request) => {
+  validate: (request, _hosting, dialect) => {
     const issues: Issues = [];
     const body = request.body;
     if (!requireObjectBody(issues, body)) return issues;
@@ -261,6 +312,11 @@ export const createFlow: Operation = {
       if (typeof body.publish !== 'boolean') invalid(issues, 'publish', 'publish must be a boolean.');
       else if (body.publish && body.flow_json === undefined) missing(issues, 'flow_json', 'flow_json is required to publish a flow when creating it.');
     }
+    if (dialect === 'partner') {
+      for (const key of ['flow_json', 'publish'] as const) {
+        if (body[key] !== undefined) invalid(issues, key, `${key} is not a field of the Partner API's create; upload the Flow JSON (assets) and publish in separate calls.`);
+      }
+    }
     return issues;
   },
 };
@@ -268,37 +324,47 @@ export const createFlow: Operation = {
 export const listFlows: Operation = {
   id: 'flows.list',
   method: 'GET',
-  path: { cloud: '/flows' },
+  path: { partner: PARTNER, meta: '/{wabaId}/flows' },
+  wire: { partner: { response: partnerList('flows') } },
   summary: 'List the flows of the WhatsApp Business Account.',
   body: 'none',
-  validate: noInput,
+  validate: (request, _hosting, dialect) => {
+    const issues: Issues = [];
+    checkFields(issues, request, dialect === 'partner' ? PARTNER_FLOW_FIELDS : FLOW_FIELDS);
+    return issues;
+  },
 };
 
 export const getFlow: Operation = {
   id: 'flows.get',
   method: 'GET',
-  path: { cloud: '/flows/{flowId}' },
+  path: { partner: `${PARTNER}/{flowId}`, meta: '/{flowId}' },
   summary: 'Read a flow: status, categories, validation errors, versions, endpoint, preview, health.',
   body: 'none',
-  validate: (request) => {
+  validate: (request, _hosting, dialect) => {
     const issues = flowIdOnly(request);
-    const fields = request.query.fields;
-    if (fields !== undefined) {
-      for (const field of fields.split(',')) {
-        const name = field.trim();
-        if (!(FLOW_FIELDS as readonly string[]).includes(name)) {
-          invalid(issues, 'query.fields', `query.fields holds "${name}"; known fields are ${FLOW_FIELDS.join(', ')}.`);
-        }
-      }
-    }
+    checkFields(issues, request, dialect === 'partner' ? PARTNER_FLOW_FIELDS : FLOW_FIELDS);
     return issues;
   },
 };
 
+function checkFields(issues: Issues, request: WireRequest, known: readonly string[]): void {
+  const fields = request.query.fields;
+  if (fields === undefined) return;
+  for (const field of fields.split(',')) {
+    const name = field.trim();
+    // `health_status.phone_number(<id>)` narrows the health report to one number (Graph field expansion).
+    const base = name.replace(/\.phone_number\(\d+\)$/, '');
+    if (!known.includes(base)) invalid(issues, 'query.fields', `query.fields holds "${name}"; known fields here are ${known.join(', ')}.`);
+  }
+}
+
 export const updateFlow: Operation = {
   id: 'flows.update',
   method: 'POST',
-  path: { cloud: '/flows/{flowId}' },
+  // Partner API: POST on the flow's own path, as Graph does (unconfirmed: the reference lists the
+  // operation without a sample; the Graph form is what 360dialog proxies everywhere else).
+  path: { partner: `${PARTNER}/{flowId}`, meta: '/{flowId}' },
   summary: "Update a flow's metadata: name, categories, endpoint URI, application.",
   body: 'json',
   validate: (request) => {
@@ -326,7 +392,9 @@ export const updateFlow: Operation = {
 export const uploadFlowJson: Operation = {
   id: 'flows.uploadJson',
   method: 'POST',
-  path: { cloud: '/flows/{flowId}/assets' },
+  // Partner API: multipart like Graph (unconfirmed: its docs give no encoding; multipart is what
+  // Meta takes and what the Partner API forwards). To switch, set `wire: { partner: { body: 'json' } }`.
+  path: { partner: `${PARTNER}/{flowId}/assets`, meta: '/{flowId}/assets' },
   summary: 'Upload the Flow JSON of a flow; answers with its validation errors.',
   body: 'multipart',
   validate: (request) => {
@@ -346,7 +414,8 @@ export const uploadFlowJson: Operation = {
 export const listFlowAssets: Operation = {
   id: 'flows.listAssets',
   method: 'GET',
-  path: { cloud: '/flows/{flowId}/assets' },
+  path: { partner: `${PARTNER}/{flowId}/assets`, meta: '/{flowId}/assets' },
+  wire: { partner: { response: partnerList('assets') } },
   summary: "List a flow's assets (its Flow JSON, with a download URL).",
   body: 'none',
   validate: flowIdOnly,
@@ -355,7 +424,7 @@ export const listFlowAssets: Operation = {
 export const publishFlow: Operation = {
   id: 'flows.publish',
   method: 'POST',
-  path: { cloud: '/flows/{flowId}/publish' },
+  path: { partner: `${PARTNER}/{flowId}/publish`, meta: '/{flowId}/publish' },
   summary: 'Publish a draft flow; it can no longer be changed.',
   body: 'none',
   validate: flowIdOnly,
@@ -364,7 +433,7 @@ export const publishFlow: Operation = {
 export const deprecateFlow: Operation = {
   id: 'flows.deprecate',
   method: 'POST',
-  path: { cloud: '/flows/{flowId}/deprecate' },
+  path: { partner: `${PARTNER}/{flowId}/deprecate`, meta: '/{flowId}/deprecate' },
   summary: 'Deprecate a published flow; it can no longer be sent.',
   body: 'none',
   validate: flowIdOnly,
@@ -373,7 +442,7 @@ export const deprecateFlow: Operation = {
 export const deleteFlow: Operation = {
   id: 'flows.delete',
   method: 'DELETE',
-  path: { cloud: '/flows/{flowId}' },
+  path: { partner: `${PARTNER}/{flowId}`, meta: '/{flowId}' },
   summary: 'Delete a flow; only DRAFT flows can be deleted.',
   body: 'none',
   validate: flowIdOnly,
@@ -382,16 +451,28 @@ export const deleteFlow: Operation = {
 export const previewFlow: Operation = {
   id: 'flows.preview',
   method: 'GET',
-  path: { cloud: '/flows/{flowId}' },
+  path: { partner: `${PARTNER}/{flowId}/preview`, meta: '/{flowId}' },
   fieldsPrefix: 'preview.',
+  // The Partner API serves the preview on its own path with no `fields` and documents no way to
+  // force a new link; the common form keeps Graph's `fields` and the partner wire drops it.
+  wire: {
+    partner: {
+      request: {
+        encode: ({ params, query: { fields: _fields, ...query }, body }) => ({ params, query, body }),
+        decode: ({ params, query, body }) => ({ params, query: { ...query, fields: previewFields(false) }, body }),
+      },
+    },
+  },
   summary: 'Get a web preview link of a flow (fields=preview.invalidate(true|false)).',
   body: 'none',
-  validate: (request) => {
+  validate: (request, _hosting, dialect) => {
     const issues = flowIdOnly(request);
     const fields = request.query.fields;
     if (fields === undefined) missing(issues, 'query.fields', 'query.fields is required: preview.invalidate(true|false).');
     else if (!/^preview\.invalidate\((true|false)\)$/.test(fields)) {
       invalid(issues, 'query.fields', 'query.fields must be preview.invalidate(true) or preview.invalidate(false).');
+    } else if (dialect === 'partner' && fields === previewFields(true)) {
+      invalid(issues, 'query.fields', "The Partner API's preview has no invalidate option; the Graph API (provider meta) has.");
     }
     return issues;
   },
@@ -400,7 +481,8 @@ export const previewFlow: Operation = {
 export const flowMetrics: Operation = {
   id: 'flows.metrics',
   method: 'GET',
-  path: { cloud: '/flows/{flowId}' },
+  // Partner API: its `fields` list names `metric`, with Graph's expansion syntax (unconfirmed).
+  path: { partner: `${PARTNER}/{flowId}`, meta: '/{flowId}' },
   fieldsPrefix: 'metric.',
   summary: "Read one endpoint metric of a flow (fields=metric.name(...).granularity(...)).",
   body: 'none',
@@ -431,6 +513,64 @@ export const flowMetrics: Operation = {
   },
 };
 
+/**
+ * Copy flows from another WABA of the same business into this one. Graph takes the source in the
+ * query (`source_waba_id`, `source_flow_names` as a JSON array); the Partner API documents the same
+ * two inputs without a path or encoding (unconfirmed): we use `…/flows/migrate` with a JSON body,
+ * the shape of its other writes. The common form is the JSON body.
+ */
+export const migrateFlows: Operation = {
+  id: 'flows.migrate',
+  method: 'POST',
+  path: { partner: `${PARTNER}/migrate`, meta: '/{wabaId}/migrate_flows' },
+  wire: {
+    meta: {
+      body: 'none',
+      request: {
+        encode: ({ params, query, body }) => {
+          const b = asRecord(body);
+          const names = b.source_flow_names;
+          return {
+            params,
+            query: { ...query, source_waba_id: String(b.source_waba_id ?? ''), ...(names === undefined ? {} : { source_flow_names: JSON.stringify(names) }) },
+            body: undefined,
+          };
+        },
+        decode: ({ params, query: { source_waba_id, source_flow_names, ...query }, body: _body }) => {
+          let names: unknown = source_flow_names;
+          if (source_flow_names !== undefined) {
+            try {
+              names = JSON.parse(source_flow_names) as unknown;
+            } catch {
+              names = source_flow_names; // the validator names the problem
+            }
+          }
+          return { params, query, body: { ...(source_waba_id === undefined ? {} : { source_waba_id }), ...(names === undefined ? {} : { source_flow_names: names }) } };
+        },
+      },
+    },
+  },
+  summary: 'Migrate flows from another WABA of the same business (at most 100 per request).',
+  body: 'json',
+  validate: (request) => {
+    const issues: Issues = [];
+    const body = request.body;
+    if (!requireObjectBody(issues, body)) return issues;
+    requireString(issues, body, 'source_waba_id', '');
+    if (body.source_flow_names !== undefined) {
+      const names = requireArray(issues, body, 'source_flow_names', '');
+      if (names !== undefined) {
+        if (names.length === 0) invalid(issues, 'source_flow_names', 'source_flow_names must name at least one flow, or be left out to migrate all.');
+        if (names.length > 100) invalid(issues, 'source_flow_names', `source_flow_names holds ${names.length} names; at most 100 per request.`);
+        names.forEach((name, i) => {
+          if (typeof name !== 'string' || name === '') invalid(issues, join('source_flow_names', i), `${join('source_flow_names', i)} must be a flow name.`);
+        });
+      }
+    }
+    return issues;
+  },
+};
+
 export const flowOperations = [
   createFlow,
   listFlows,
@@ -443,6 +583,7 @@ export const flowOperations = [
   deleteFlow,
   previewFlow,
   flowMetrics,
+  migrateFlows,
 ] as const;
 
 function isIsoDate(value: string): boolean {

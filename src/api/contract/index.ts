@@ -1,6 +1,7 @@
 // Every operation of the contract, and the lookup the sandbox uses to route a request to one.
-import type { HostingType, HttpMethod, Operation } from '../types.js';
+import type { Dialect, HttpMethod, Operation } from '../types.js';
 import { pathFor } from '../types.js';
+import { authOperations } from './auth.js';
 import { encryptionOperations } from './encryption.js';
 import { flowOperations } from './flows.js';
 import { messageOperations } from './messages.js';
@@ -10,8 +11,10 @@ export * from './messages.js';
 export * from './templates.js';
 export * from './flows.js';
 export * from './encryption.js';
+export * from './auth.js';
+export * from './dialects.js';
 
-export const operations: readonly Operation[] = [...messageOperations, ...templateOperations, ...flowOperations, ...encryptionOperations];
+export const operations: readonly Operation[] = [...messageOperations, ...templateOperations, ...flowOperations, ...encryptionOperations, ...authOperations];
 
 export function operationById(id: string): Operation | undefined {
   return operations.find((op) => op.id === id);
@@ -23,21 +26,51 @@ export interface OperationMatch {
 }
 
 /**
- * Find the operation a request addresses: method, path relative to the base URL (no query), the
- * hosting type, and the `fields` query parameter for operations that share a path.
+ * Find the operation a request addresses: method, path relative to the dialect's base URL (no
+ * query), the dialect, and the query, for operations that share a path (told apart by the `fields`
+ * prefix or by a query parameter's presence).
  */
-export function matchOperation(method: string, pathname: string, hostingType: HostingType, fields?: string): OperationMatch | undefined {
-  let fallback: OperationMatch | undefined;
+export function matchOperation(method: string, pathname: string, dialect: Dialect, query: Readonly<Record<string, string>> | string = {}): OperationMatch | undefined {
+  const q = typeof query === 'string' ? { fields: query } : query;
+  const matches: OperationMatch[] = [];
   for (const operation of operations) {
     if (operation.method !== (method.toUpperCase() as HttpMethod)) continue;
-    const template = pathFor(operation, hostingType);
+    const template = pathFor(operation, dialect);
     if (template === undefined) continue;
     const params = matchPath(template, pathname);
-    if (params === undefined) continue;
-    if (operation.fieldsPrefix === undefined) fallback ??= { operation, params };
-    else if (fields !== undefined && fields.startsWith(operation.fieldsPrefix)) return { operation, params };
+    if (params !== undefined) matches.push({ operation, params });
   }
-  return fallback;
+  // A literal segment beats a parameter: `…/flows/migrate` is the migration, not a flow called "migrate".
+  const best = Math.max(...matches.map((m) => literalSegments(pathFor(m.operation, dialect) ?? '')));
+  const candidates = matches.filter((m) => literalSegments(pathFor(m.operation, dialect) ?? '') === best);
+  const chosen = pickOperation(
+    candidates.map((m) => m.operation),
+    dialect,
+    q,
+  );
+  return candidates.find((m) => m.operation === chosen);
+}
+
+/** How many segments of a path template are literal (not `{name}`). */
+export function literalSegments(template: string): number {
+  return template.split('/').filter((s) => s !== '' && !/^\{\w+\}$/.test(s)).length;
+}
+
+/**
+ * Among operations sharing a method and path on a dialect: the one whose `fields` prefix the query
+ * has, else the one whose marker parameter the query holds, else the plain one.
+ */
+export function pickOperation(ops: readonly Operation[], dialect: Dialect, query: Readonly<Record<string, string>>): Operation | undefined {
+  if (ops.length === 1) return ops[0]; // a path of its own (the Partner API's preview) needs no selector
+  const fields = query.fields;
+  const prefixed = ops.find((op) => op.fieldsPrefix !== undefined && fields !== undefined && fields.startsWith(op.fieldsPrefix) && pathFor(op, dialect) !== undefined);
+  if (prefixed !== undefined) return prefixed;
+  const marked = ops.find((op) => {
+    const marker = op.wire?.[dialect]?.whenQuery;
+    return marker !== undefined && query[marker] !== undefined;
+  });
+  if (marked !== undefined) return marked;
+  return ops.find((op) => op.fieldsPrefix === undefined && op.wire?.[dialect]?.whenQuery === undefined);
 }
 
 function matchPath(template: string, pathname: string): Record<string, string> | undefined {

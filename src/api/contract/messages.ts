@@ -124,7 +124,8 @@ export interface SendMessageResponse {
 export const sendMessage: Operation = {
   id: 'messages.send',
   method: 'POST',
-  path: { cloud: '/messages', onPremise: '/v1/messages' },
+  // 360dialog adds the phone number to waba-v2 paths itself (adding it errors); Graph needs it.
+  path: { cloud: '/messages', onPremise: '/v1/messages', meta: '/{phoneNumberId}/messages' },
   summary: 'Send a message (interactive flow, text or template with a FLOW button).',
   body: 'json',
   opaque: {

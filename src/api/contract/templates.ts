@@ -3,7 +3,10 @@
 // hosting types (docs.360dialog.com, "Create and manage Template Messages"). 360dialog documents
 // list and delete-by-name on that resource; reading one template by name at
 // /v1/configs/templates/{templateName} is our decision, mirrored by the sandbox.
-import type { Operation, WireRequest } from '../types.js';
+// Graph: `/{waba-id}/message_templates` (POST to create, GET to list as `{ data, paging }`, GET with
+// `?name=` to read one). The common wire form is 360dialog's: a list as `{ waba_templates, count,
+// total }`, one template as its record.
+import type { DialectWire, Operation, WireRequest } from '../types.js';
 import type { Issues } from './check.js';
 import { invalid, isRecord, join, maxLength, missing, oneOf, optionalString, requireArray, requireObjectBody, requireString } from './check.js';
 import type { FlowAction } from './messages.js';
@@ -79,10 +82,41 @@ export interface ListTemplatesResponse {
 
 const noInput = (): Issues => [];
 
+const GRAPH_TEMPLATES = '/{wabaId}/message_templates';
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+const graphList: DialectWire['response'] = {
+  encode: (body) => ({ data: Array.isArray(record(body).waba_templates) ? record(body).waba_templates : [], paging: { cursors: { before: '', after: '' } } }),
+  decode: (body) => {
+    const data = record(body).data;
+    const items = Array.isArray(data) ? data : [];
+    return { waba_templates: items, count: items.length, total: items.length };
+  },
+};
+
+/** Graph reads one template as a list filtered by `name`; an empty list decodes to `{}` (not found). */
+const graphOne: DialectWire = {
+  whenQuery: 'name',
+  request: {
+    encode: ({ params: { templateName, ...params }, query, body }) => ({ params, query: { ...query, name: templateName ?? '' }, body }),
+    decode: ({ params, query: { name, ...query }, body }) => ({ params: { ...params, templateName: name ?? '' }, query, body }),
+  },
+  response: {
+    encode: (body) => ({ data: [body], paging: { cursors: { before: '', after: '' } } }),
+    decode: (body) => {
+      const data = record(body).data;
+      return Array.isArray(data) && data[0] !== undefined ? record(data[0]) : {};
+    },
+  },
+};
+
 export const createTemplate: Operation = {
   id: 'templates.create',
   method: 'POST',
-  path: { cloud: '/v1/configs/templates', onPremise: '/v1/configs/templates' },
+  path: { cloud: '/v1/configs/templates', onPremise: '/v1/configs/templates', meta: GRAPH_TEMPLATES },
   summary: 'Create a message template (it starts PENDING until Meta approves it).',
   body: 'json',
   validate: validateCreateTemplate,
@@ -91,7 +125,8 @@ export const createTemplate: Operation = {
 export const listTemplates: Operation = {
   id: 'templates.list',
   method: 'GET',
-  path: { cloud: '/v1/configs/templates', onPremise: '/v1/configs/templates' },
+  path: { cloud: '/v1/configs/templates', onPremise: '/v1/configs/templates', meta: GRAPH_TEMPLATES },
+  wire: { meta: { response: graphList } },
   summary: 'List the message templates of the WhatsApp Business Account.',
   body: 'none',
   validate: noInput,
@@ -100,7 +135,8 @@ export const listTemplates: Operation = {
 export const getTemplate: Operation = {
   id: 'templates.get',
   method: 'GET',
-  path: { cloud: '/v1/configs/templates/{templateName}', onPremise: '/v1/configs/templates/{templateName}' },
+  path: { cloud: '/v1/configs/templates/{templateName}', onPremise: '/v1/configs/templates/{templateName}', meta: GRAPH_TEMPLATES },
+  wire: { meta: graphOne },
   summary: 'Read one message template by name, with its status.',
   body: 'none',
   validate: (request: WireRequest) => {

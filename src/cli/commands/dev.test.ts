@@ -1,12 +1,13 @@
 // `waflow dev`: argument parsing, and the command run as a real process: it starts the sandbox on
-// a PGlite folder, prints the URL and a key that the production client can use, stops on SIGINT,
-// and on the next start keeps the key without printing it again.
+// a PGlite folder, prints the URL, the number's key and the partner key and how to point each
+// provider at it; the keys work on their surfaces (the number key on waba-v2 and as Graph bearer
+// token, the partner key on the Partner API); it stops on SIGINT, and on the next start keeps the
+// keys without printing them again.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../api/index.js';
 import { devCommand, parseDevArgs } from './dev.js';
 
 const io = { cwd: '/work/here', env: { SECRET_VAR: 'the-app-secret', EMPTY: '' } as Record<string, string | undefined> };
@@ -31,7 +32,9 @@ describe('parseDevArgs', () => {
       webhookUrls: [],
       appSecret: undefined,
       newKey: false,
+      newPartnerKey: false,
     });
+    expect(parseDevArgs(['--new-key', '--new-partner-key'], io)).toMatchObject({ newKey: true, newPartnerKey: true });
   });
 
   it('reads every option, repeated webhook URLs and the app secret from the environment', () => {
@@ -117,27 +120,75 @@ async function startProcess(args: string[]): Promise<Running> {
   };
 }
 
+/** The value printed after a label, on its own line. */
+function printed(stdout: string, label: string): string | undefined {
+  return new RegExp(`^\\s*${label}\\s+(\\S+)`, 'm').exec(stdout)?.[1];
+}
+
 describe('waflow dev as a process', () => {
-  it('prints the URL and a working key once, stops on SIGINT and SIGTERM, and keeps the key', async () => {
+  it('prints the URL, each provider\'s base URL, header and ids, and working keys once; stops on SIGINT and SIGTERM, and keeps the keys', async () => {
     const dataDir = join(work, 'data');
     const first = await startProcess(['--port', '0', '--data-dir', dataDir]);
     const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(first.stdout)?.[1];
-    const key = /API key:\s+(sbx_\S+)/.exec(first.stdout)?.[1];
+    const key = printed(first.stdout, 'API key:');
+    const partnerKey = printed(first.stdout, 'partner API key:');
     expect(url).toBeDefined();
-    expect(key).toBeDefined();
+    expect(key).toMatch(/^sbx_/);
+    expect(partnerKey).toMatch(/^sbxp_/);
     expect(first.stdout).toContain(`baseUrl: '${url}/cloud'`);
-    const client = createClient({ apiKey: key ?? '', hostingType: 'cloud', baseUrl: `${url}/cloud` });
-    await expect(client.encryption.getPublicKey()).resolves.toBeNull();
+
+    // Each provider: base URL, header, ids.
+    const partnerId = /partner id:\s+(\S+)/.exec(first.stdout)?.[1] ?? '';
+    const wabaAccountId = /WABA account id:\s+(\S+)/.exec(first.stdout)?.[1] ?? '';
+    const wabaId = /WABA id:\s+(\d+)/.exec(first.stdout)?.[1] ?? '';
+    const phoneNumberId = /phone number id:\s+(\d+)/.exec(first.stdout)?.[1] ?? '';
+    expect(first.stdout).toContain(`base URL:   ${url}/hub/api/v2`);
+    expect(first.stdout).toContain(`base URL:   ${url}/graph`);
+    expect(first.stdout).toContain('D360-API-KEY: <API key>');
+    expect(first.stdout).toContain('X-API-Key: <partner API key>');
+    expect(first.stdout).toContain('Authorization: Bearer <API key>');
+    expect(first.stdout).toContain('"username": "partner@waflow.test"');
+    expect(partnerId).toBe('waflowPA');
+    expect(wabaAccountId).toMatch(/^sbx/);
+    const info = (await (await fetch(`${url}/_sandbox`)).json()) as { account: Record<string, string> };
+    expect(info.account).toEqual({ partner_id: partnerId, waba_account_id: wabaAccountId, waba_id: wabaId, phone_number_id: phoneNumberId });
+    // The keys appear once each, in the key lines only.
+    expect(first.stdout.split(key ?? '').length).toBe(2);
+    expect(first.stdout.split(partnerKey ?? '').length).toBe(2);
+
+    // The number key on waba-v2 and as Graph's bearer token; the partner key on the Partner API.
+    const cloud = await fetch(`${url}/cloud/whatsapp_business_encryption`, { headers: { 'D360-API-KEY': key ?? '' } });
+    expect(cloud.status).toBe(200);
+    expect(await cloud.json()).toEqual({ data: [] });
+    const graph = await fetch(`${url}/graph/v24.0/${wabaId}/flows`, { headers: { authorization: `Bearer ${key ?? ''}` } });
+    expect(graph.status).toBe(200);
+    expect(await graph.json()).toMatchObject({ data: [] });
+    const partner = await fetch(`${url}/hub/api/v2/partners/${partnerId}/waba_accounts/${wabaAccountId}/flows`, { headers: { 'X-API-Key': partnerKey ?? '' } });
+    expect(partner.status).toBe(200);
+    expect(await partner.json()).toEqual({ flows: [], count: 0, total: 0 });
+    const token = await fetch(`${url}/hub/api/v2/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'partner@waflow.test', password: partnerKey }) });
+    expect(token.status).toBe(200);
+    // Each key only on its own surfaces.
+    expect((await fetch(`${url}/hub/api/v2/partners/${partnerId}/waba_accounts/${wabaAccountId}/flows`, { headers: { 'X-API-Key': key ?? '' } })).status).toBe(401);
+    expect((await fetch(`${url}/graph/v24.0/${wabaId}/flows`, { headers: { authorization: `Bearer ${partnerKey ?? ''}` } })).status).toBe(401);
+
     expect(await first.stop('SIGINT')).toBe(0);
     expect(first.stderr()).toContain('stopped');
     expect(first.stderr()).not.toContain(key);
+    expect(first.stderr()).not.toContain(partnerKey);
 
     const second = await startProcess(['--port', '0', '--data-dir', dataDir, '--hosting-type', 'on-premise']);
-    expect(second.stdout).not.toMatch(/sbx_/);
+    expect(second.stdout).not.toMatch(/sbxp?_/);
+    expect(second.stdout).toContain('the one printed on the first start of this data folder');
+    // The guide again, with the same ids.
+    expect(second.stdout).toContain(`WABA account id: ${wabaAccountId}`);
     const url2 = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(second.stdout)?.[1];
-    const again = createClient({ apiKey: key ?? '', hostingType: 'on-premise', baseUrl: `${url2}/on-premise` });
-    await expect(again.encryption.getPublicKey()).resolves.toBeNull();
+    const onPrem = await fetch(`${url2}/on-premise/v1/settings/business/whatsapp_business_encryption`, { headers: { 'D360-API-KEY': key ?? '' } });
+    expect(onPrem.status).toBe(200);
+    expect((await fetch(`${url2}/graph/v24.0/${wabaId}/flows`, { headers: { authorization: `Bearer ${key ?? ''}` } })).status).toBe(200);
+    expect((await fetch(`${url2}/hub/api/v2/partners/${partnerId}/waba_accounts/${wabaAccountId}/flows`, { headers: { 'X-API-Key': partnerKey ?? '' } })).status).toBe(200);
     expect(await second.stop('SIGTERM')).toBe(0);
     expect(second.stderr()).not.toContain(key);
+    expect(second.stderr()).not.toContain(partnerKey);
   }, 240_000);
 });

@@ -1,8 +1,11 @@
-// `waflow dev`: the local sandbox (360dialog + WhatsApp stand-in) on embedded defaults. Prints the
-// URL, the API key (created and shown once, on the first start of a data folder) and how to point
-// the client at it; stops cleanly on SIGINT/SIGTERM. A database URL or app secret is never printed.
+// `waflow dev`: the local sandbox (360dialog, Meta's Graph API and WhatsApp stand-in) on embedded
+// defaults. Prints the URL, the keys (the number's API key and the partner API key, created and
+// shown once, on the first start of a data folder) and how to point each provider at it (base URL,
+// header, account ids); stops cleanly on SIGINT/SIGTERM. A database URL, app secret or key is
+// never printed again, and never to stderr.
 import { resolve, join } from 'node:path';
 import process from 'node:process';
+import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
 import type { HostingType } from '../../api/types.js';
 import { MissingPeerError, peerMissing } from '../../peer/optional.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
@@ -11,12 +14,13 @@ import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 
 const USAGE =
-  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--allowed-host HOST]... [--new-key]';
+  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--allowed-host HOST]... [--new-key] [--new-partner-key]';
 
 const HELP = `usage: ${USAGE}
 
-Starts the local WhatsApp Flows sandbox: the 360dialog API (Cloud at /cloud, On-Premise at
-/on-premise, or unprefixed), simulated phones, webhooks and endpoint health checks.
+Starts the local WhatsApp Flows sandbox: 360dialog's Messaging API (Cloud at /cloud, On-Premise
+at /on-premise, or unprefixed), 360dialog's Partner API (/hub/api/v2), Meta's Graph API
+(/graph/v24.0), simulated phones, webhooks and endpoint health checks.
 
 options:
   --port <n>             port to listen on (default ${DEFAULT_PORT}; 0 picks a free one)
@@ -28,7 +32,8 @@ options:
   --app-secret-env VAR   sign webhooks with the app secret in environment variable VAR
   --allowed-host <host>  also answer to this Host (name or name:port; repeat for several): by
                          default only 127.0.0.1, localhost and [::1] at the port are accepted
-  --new-key              create and print another API key
+  --new-key              create and print another API key of the number
+  --new-partner-key      create and print another partner API key
 `;
 
 class UsageError extends Error {}
@@ -42,6 +47,7 @@ export interface DevOptions {
   webhookUrls: string[];
   appSecret: string | undefined;
   newKey: boolean;
+  newPartnerKey: boolean;
   /** Host names besides the listening address; present only when given. */
   allowedHosts?: string[];
 }
@@ -51,10 +57,15 @@ const VALUE_OPTIONS = new Set(['--port', '--host', '--data-dir', '--database-url
 export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'env'>): DevOptions {
   const values = new Map<string, string[]>();
   let newKey = false;
+  let newPartnerKey = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--new-key') {
       newKey = true;
+      continue;
+    }
+    if (arg === '--new-partner-key') {
+      newPartnerKey = true;
       continue;
     }
     const eq = arg.indexOf('=');
@@ -105,6 +116,7 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
     webhookUrls,
     appSecret,
     newKey,
+    newPartnerKey,
     ...(allowedHosts.length === 0 ? {} : { allowedHosts }),
   };
 }
@@ -134,7 +146,7 @@ export async function missingDevPeers(options: Pick<DevOptions, 'databaseUrl'>):
 /** Starts the sandbox and prints how to use it; the caller decides when to close it. */
 export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox> {
   // Loaded here, not on import: the sandbox needs optional peers (see missingDevPeers).
-  const [{ createApiKey, countApiKeys }, { createLogger }, { createSandbox }, { ensureUiBuilt, isCheckout }] = await Promise.all([
+  const [{ createApiKey, createPartnerKey, countApiKeys }, { createLogger }, { createSandbox }, { ensureUiBuilt, isCheckout }] = await Promise.all([
     import('../../sandbox/auth.js'),
     import('../../sandbox/logger.js'),
     import('../../sandbox/server.js'),
@@ -159,29 +171,68 @@ export async function startDev(options: DevOptions, io: CliIo): Promise<Sandbox>
     log: createLogger(io.stderr, 'info'),
   });
   const store = sandbox.context.store;
+  // Both keys are made on the first start of a data folder (and the partner key on the first start
+  // after an upgrade that predates it); the store keeps only their hashes.
   let key: string | undefined;
   if (options.newKey || (await countApiKeys(store)) === 0) {
     key = (await createApiKey(store, { name: options.newKey ? 'waflow dev --new-key' : 'default', phoneId: sandbox.businessPhone.id })).key;
   }
-  const where = options.databaseUrl === undefined ? `embedded PGlite in ${options.dataDir ?? '.waflow'}` : 'PostgreSQL';
+  let partnerKey: string | undefined;
+  if (options.newPartnerKey || (await countApiKeys(store, { scope: 'partner', partnerId: sandbox.partner.id })) === 0) {
+    partnerKey = (await createPartnerKey(store, { name: options.newPartnerKey ? 'waflow dev --new-partner-key' : 'default', partnerId: sandbox.partner.id })).key;
+  }
+  io.stdout(devGuide({ url: sandbox.url, where: options.databaseUrl === undefined ? `embedded PGlite in ${options.dataDir ?? '.waflow'}` : 'PostgreSQL', ui, sandbox, hostingType: options.hostingType, key, partnerKey }));
+  return sandbox;
+}
+
+/**
+ * What `waflow dev` prints on start: where each provider's surface is, which header carries which
+ * credential, and the ids the paths take. The keys appear only when they were just made.
+ */
+function devGuide(g: { url: string; where: string; ui: string; sandbox: Sandbox; hostingType: HostingType; key: string | undefined; partnerKey: string | undefined }): string {
+  const { url, sandbox } = g;
+  const phone = sandbox.businessPhone;
+  const partnerId = sandbox.partner.id;
+  const wabaAccountId = phone.wabaAccountId ?? '';
+  const wabaId = phone.wabaId ?? '';
+  const keyLine = (label: string, value: string | undefined, again: string) =>
+    value === undefined ? `  ${label} the one printed on the first start of this data folder (${again} for another)` : `  ${label} ${value}`;
   const lines = [
-    `waflow sandbox listening on ${sandbox.url} (${where})`,
-    `  ${ui}: ${sandbox.url}/ (builder, inbox, dashboard)`,
-    `  Cloud API:        ${sandbox.url}/cloud`,
-    `  On-Premise API:   ${sandbox.url}/on-premise`,
-    `  business number:  +${sandbox.businessPhone.number}`,
-    key === undefined
-      ? '  API key:          the one printed on the first start of this data folder (run with --new-key for another)'
-      : `  API key:          ${key}\n                    (shown once: keep it; the sandbox stores only its hash)`,
+    `waflow sandbox listening on ${url} (${g.where})`,
+    `  ${g.ui}: ${url}/ (builder, inbox, dashboard)`,
+    `  business number:  +${phone.number}`,
     '',
-    'Point the client at it:',
-    `  createClient({ apiKey: process.env.D360_API_KEY, hostingType: '${options.hostingType}', baseUrl: '${sandbox.url}/${options.hostingType}' })`,
+    keyLine('API key:         ', g.key, 'run with --new-key'),
+    keyLine('partner API key: ', g.partnerKey, 'run with --new-partner-key'),
+    ...(g.key === undefined && g.partnerKey === undefined ? [] : ['                    (shown once: keep them; the sandbox stores only their hashes)']),
+    '',
+    'Point each provider at it (a base URL is the only change from production):',
+    '',
+    "  360dialog Messaging API (provider '360dialog')",
+    `    base URL:   ${url}/cloud   (On-Premise: ${url}/on-premise)`,
+    '    header:     D360-API-KEY: <API key>',
+    '',
+    "  360dialog Partner API (provider '360dialog-partner'; flow management)",
+    `    base URL:   ${url}/hub/api/v2`,
+    '    header:     X-API-Key: <partner API key>',
+    `                or Authorization: Bearer <access_token> from POST ${url}/hub/api/v2/token`,
+    `                with {"username": "${sandbox.context.config.partnerUser}", "password": "<partner API key>"}`,
+    `    partner id: ${partnerId}   WABA account id: ${wabaAccountId}`,
+    '',
+    "  Meta Graph API (provider 'meta')",
+    `    base URL:   ${url}/graph   (paths after the version: ${url}/graph/${DEFAULT_GRAPH_VERSION}/...)`,
+    "    header:     Authorization: Bearer <API key>   (the number's API key is its access token)",
+    `    WABA id:    ${wabaId}   phone number id: ${phone.id}`,
+    '',
+    'With the client:',
+    `  createClient({ apiKey: process.env.D360_API_KEY, hostingType: '${g.hostingType}', baseUrl: '${url}/${g.hostingType}',`,
+    `    partner: { partnerId: '${partnerId}', wabaAccountId: '${wabaAccountId}', apiKey: process.env.D360_PARTNER_API_KEY, baseUrl: '${url}/hub/api/v2' } })`,
+    `  createClient({ provider: 'meta', accessToken: process.env.WHATSAPP_ACCESS_TOKEN, wabaId: '${wabaId}', phoneNumberId: '${phone.id}', baseUrl: '${url}/graph' })`,
     '',
     'Press Ctrl+C to stop.',
     '',
   ];
-  io.stdout(lines.join('\n'));
-  return sandbox;
+  return lines.join('\n');
 }
 
 export const devCommand: Command = {

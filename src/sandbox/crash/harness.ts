@@ -215,7 +215,8 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessReport
     try {
       const res = await fetch(`${url}${path}`, {
         method,
-        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(apiKey ? { 'D360-API-KEY': API_KEY } : {}) },
+        // The number's key is both its D360-API-KEY and its Graph access token.
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(apiKey ? { 'D360-API-KEY': API_KEY, authorization: `Bearer ${API_KEY}` } : {}) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: AbortSignal.timeout(15_000),
       });
@@ -231,7 +232,10 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessReport
   const ok = (r: { status: number } | undefined): r is { status: number; body: Json } => r !== undefined && r.status >= 200 && r.status < 300;
 
   async function setup(url: string): Promise<string> {
-    const created = await call(url, 'POST', '/flows', { name: `crash_${randomBytes(3).toString('hex')}`, categories: ['OTHER'], flow_json: FLOW_JSON, publish: true }, true);
+    // Flows are managed on Graph's paths: /graph/{version}/{waba-id}/flows.
+    const info = await call(url, 'GET', '/_sandbox');
+    const wabaId = String((info?.body.account as Json | undefined)?.waba_id ?? '');
+    const created = await call(url, 'POST', `/graph/v24.0/${wabaId}/flows`, { name: `crash_${randomBytes(3).toString('hex')}`, categories: ['OTHER'], flow_json: FLOW_JSON, publish: true }, true);
     if (!ok(created) || created.body.success !== true) throw new Error(`setting up the flow failed: ${JSON.stringify(created?.body)}`);
     const id = String(created.body.id);
     owedByCalls.add(`flow:${id}:DRAFT`);

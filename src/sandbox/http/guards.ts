@@ -21,13 +21,13 @@
 //    The node adapter (server.ts) closes the connection after any answer given before the body
 //    was read whole.
 import type { Context } from 'hono';
-import type { HostingType } from '../../api/types.js';
+import type { Dialect } from '../../api/types.js';
 import { errorResponse, requestShape } from '../router.js';
 import type { SandboxEnv, SandboxMiddleware } from '../router.js';
 
 function refuse(c: Context<SandboxEnv>, status: number, details: string, message = 'Request refused by the sandbox'): Response {
-  const type: HostingType = requestShape(c.req.raw, c.env.ctx);
-  return errorResponse(type, status, { code: type === 'cloud' ? 100 : 1009, message, details });
+  const type: Dialect = requestShape(c.req.raw, c.env.ctx);
+  return errorResponse(type, status, { code: type === 'on-premise' ? 1009 : 100, message, details });
 }
 
 const bracket = (host: string): string => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);

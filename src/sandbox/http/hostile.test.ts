@@ -4,16 +4,21 @@
 // fast-check with bounded runs (a fixed seed per route keeps a failure reproducible).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Dialect } from '../../api/types.js';
+import { createPartnerKey } from '../auth.js';
+import { SURFACE_PREFIXES } from '../router.js';
 import { createSandbox } from '../server.js';
 import type { Sandbox } from '../server.js';
 
 const KEY = 'sbx_hostile_test_key_0123456789';
+let PARTNER_KEY = '';
 let sandbox: Sandbox;
 let flowId = '';
 
 beforeAll(async () => {
   sandbox = await createSandbox({ dataDir: 'memory://', listen: false, templateApprovalDelayMs: -1, apiKeys: [KEY] });
-  const created = await send('POST', '/cloud/flows', JSON.stringify({ name: 'Hostile base', categories: ['OTHER'] }));
+  PARTNER_KEY = (await createPartnerKey(sandbox.context.store, { name: 'hostile', partnerId: sandbox.partner.id })).key;
+  const created = await send('POST', `/graph/v24.0/${String(sandbox.businessPhone.wabaId)}/flows`, JSON.stringify({ name: 'Hostile base', categories: ['OTHER'] }));
   flowId = ((await created.json()) as { id: string }).id;
   await send('POST', '/_sandbox/phones', JSON.stringify({ wa_id: '4915100000001', name: 'Ana' }));
 }, 120_000);
@@ -22,8 +27,9 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
+/** Every surface's credential on every request: each surface reads its own header only. */
 function send(method: string, path: string, body?: BodyInit, type = 'application/json'): Promise<Response> {
-  const headers: Record<string, string> = { 'D360-API-KEY': KEY };
+  const headers: Record<string, string> = { 'D360-API-KEY': KEY, authorization: `Bearer ${KEY}`, 'x-api-key': PARTNER_KEY };
   if (body !== undefined && typeof body === 'string') headers['content-type'] = type;
   return sandbox.fetch(new Request(`http://127.0.0.1${path}`, { method, headers, ...(body === undefined ? {} : { body }) }));
 }
@@ -31,9 +37,11 @@ function send(method: string, path: string, body?: BodyInit, type = 'application
 /** A realistic body for each route, whose string leaves get replaced by hostile text. */
 function template(pattern: string): Record<string, unknown> {
   if (pattern.endsWith('/messages')) return { messaging_product: 'whatsapp', recipient_type: 'individual', to: '4915100000001', type: 'text', text: { body: 'hi' } };
-  if (pattern.endsWith('/configs/templates')) return { name: 'tpl', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'How was it?' }] };
-  if (pattern === '/flows') return { name: 'flow', categories: ['OTHER'], endpoint_uri: 'https://endpoint.test/x' };
-  if (pattern === '/flows/:flowId') return { name: 'renamed', categories: ['SURVEY'], endpoint_uri: 'https://endpoint.test/y' };
+  if (pattern.endsWith('/configs/templates') || pattern.endsWith('/message_templates')) return { name: 'tpl', language: 'en_US', category: 'MARKETING', components: [{ type: 'BODY', text: 'How was it?' }] };
+  if (pattern.endsWith('/flows')) return { name: 'flow', categories: ['OTHER'], endpoint_uri: 'https://endpoint.test/x' };
+  if (pattern.endsWith('/flows/:flowId') || pattern === '/:flowId') return { name: 'renamed', categories: ['SURVEY'], endpoint_uri: 'https://endpoint.test/y' };
+  if (pattern.endsWith('/migrate')) return { source_waba_id: 'sbx000000000000', source_flow_names: ['Hostile base'] };
+  if (pattern === '/token') return { username: 'partner@waflow.test', password: 'not-a-key' };
   if (pattern.includes('encryption')) return { business_public_key: '-----BEGIN PUBLIC KEY-----\nabc\n-----END PUBLIC KEY-----' };
   if (pattern === '/_sandbox/phones') return { wa_id: '4915100000002', name: 'Bo' };
   if (pattern.endsWith('/status')) return { status: 'PUBLISHED' };
@@ -85,11 +93,19 @@ interface Case {
   readonly hostileParams: boolean;
 }
 
-async function attempt(route: { method: string; pattern: string; hostingType?: string }, c: Case): Promise<{ status: number; path: string }> {
-  const prefix = route.hostingType === undefined ? '' : `/${route.hostingType}`;
+/** The sandbox account's own ids for the account parameters of the provider surfaces. */
+function accountParam(name: string): string | undefined {
+  const phone = sandbox.businessPhone;
+  return { partnerId: sandbox.partner.id, wabaAccountId: phone.wabaAccountId, wabaId: phone.wabaId, phoneNumberId: phone.id }[name];
+}
+
+async function attempt(route: { method: string; pattern: string; dialect?: Dialect }, c: Case): Promise<{ status: number; path: string }> {
+  const prefix = route.dialect === undefined ? '' : route.dialect === 'meta' ? '/graph/v24.0' : SURFACE_PREFIXES[route.dialect];
   const path =
     prefix +
-    route.pattern.replace(/:(\w+)/g, (_m, name: string) => (c.hostileParams ? encodePath(c.hostile) : name === 'flowId' ? flowId : name === 'waId' ? '4915100000001' : encodePath(c.hostile)));
+    route.pattern.replace(/:(\w+)/g, (_m, name: string) =>
+      c.hostileParams ? encodePath(c.hostile) : name === 'flowId' ? flowId : name === 'waId' ? '4915100000001' : (accountParam(name) ?? encodePath(c.hostile)),
+    );
   const body = mapStrings(template(route.pattern), (s, i) => (c.onlyLeaf === undefined || c.onlyLeaf === i ? c.hostile : s)) as Record<string, unknown>;
   let res: Response;
   if (route.pattern.endsWith('/assets') && route.method === 'POST') {
@@ -99,6 +115,9 @@ async function attempt(route: { method: string; pattern: string; hostingType?: s
     const file = encode({ version: '7.3', screens: [{ id: c.hostile, title: c.hostile, layout: { type: 'SingleColumnLayout', children: [{ type: 'TextBody', text: c.hostile }] } }] }, c.encoding);
     form.set('file', new Blob([typeof file === 'string' ? file : new Uint8Array(file)], { type: 'application/json' }), 'flow.json');
     res = await send('POST', path, form);
+  } else if (route.dialect === 'meta' && route.pattern.includes('encryption') && route.method === 'POST' && c.encoding === 'json') {
+    // Graph takes the key form-encoded.
+    res = await send('POST', path, new URLSearchParams(body as Record<string, string>).toString(), 'application/x-www-form-urlencoded');
   } else {
     res = await send(route.method, path, route.method === 'GET' ? undefined : (encode(body, c.encoding) as BodyInit));
   }

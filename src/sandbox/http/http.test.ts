@@ -149,7 +149,7 @@ describe('body limits', () => {
 
 describe('connections after an early answer', () => {
   for (const [name, path, want] of [
-    ['401', '/cloud/flows', 401],
+    ['401', '/cloud/v1/configs/templates', 401],
     ['404', '/cloud/nothing-here', 404],
   ] as const) {
     it(`closes a keep-alive connection after a ${name} given before the body was read`, async () => {
@@ -176,7 +176,7 @@ describe('request timeout', () => {
 
 describe('hostile URLs and the event stream', () => {
   it('answers a NUL in the path or query with 400 in the platform shape, not 500', async () => {
-    const path = await fetch(`${sandbox.url}/cloud/flows/%00`, { headers: { 'D360-API-KEY': KEY } });
+    const path = await fetch(`${sandbox.url}/cloud/v1/configs/templates/%00`, { headers: { 'D360-API-KEY': KEY } });
     expect(path.status).toBe(400);
     expect(((await path.json()) as { error: { code: number } }).error.code).toBe(100);
     expect((await fetch(`${sandbox.url}/_sandbox/ui/sessions?wa_id=%00`)).status).toBe(400);

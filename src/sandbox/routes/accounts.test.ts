@@ -13,13 +13,16 @@ let t: ApiTestSandbox;
 let a: ApiClient;
 let b: ApiClient;
 let keyB: string;
+let wabaB: string;
 
 beforeAll(async () => {
   t = await startApiSandbox('postgres');
   a = t.client('cloud');
-  const other = await ensureBusinessPhone(t.sandbox.context.store, '15550009999', 'cloud');
+  // A second number of the same partner: its own key, its own WABA (Graph) and WABA account (Partner API).
+  const other = await ensureBusinessPhone(t.sandbox.context.store, '15550009999', 'cloud', { partnerId: t.partner.partnerId });
   keyB = (await createApiKey(t.sandbox.context.store, { name: 'account b', phoneId: other.id })).key;
-  b = t.client('cloud', keyB);
+  wabaB = other.wabaId ?? '';
+  b = t.client('cloud', keyB, other.wabaAccountId);
 }, START_TIMEOUT_MS);
 
 afterAll(async () => {
@@ -35,20 +38,25 @@ async function failure(promise: Promise<unknown>): Promise<ApiError> {
   return error as ApiError;
 }
 
-async function raw(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${t.baseUrl('cloud')}${path}`, {
+async function call(url: string, method: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url, {
     method,
-    headers: { 'D360-API-KEY': key, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   return { status: res.status, body: (await res.json()) as unknown };
 }
 
+/** waba-v2 (messages, templates) with a number's key. */
+const raw = (method: string, path: string, key: string, body?: unknown) => call(`${t.baseUrl('cloud')}${path}`, method, { 'D360-API-KEY': key }, body);
+/** Graph with a number's key as its access token; paths after the version. */
+const graph = (method: string, path: string, key: string, body?: unknown) => call(`${t.meta.baseUrl}/v24.0${path}`, method, { authorization: `Bearer ${key}` }, body);
+
 describe('account scoping', () => {
   it("answers another account's flow id exactly as an unknown id: 404, never a 403", async () => {
     const { id } = await a.flows.create({ name: 'private form', categories: ['SURVEY'] });
-    const unknown = await raw('GET', '/flows/1234567890123456', keyB);
-    const foreign = await raw('GET', `/flows/${id}`, keyB);
+    const unknown = await graph('GET', '/1234567890123456', keyB);
+    const foreign = await graph('GET', `/${id}`, keyB);
     expect(foreign.status).toBe(404);
     expect(unknown.status).toBe(404);
     const shape = (x: unknown) => ({ ...((x as { error: Record<string, unknown> }).error), message: undefined, error_data: undefined, fbtrace_id: undefined });
@@ -70,7 +78,12 @@ describe('account scoping', () => {
     expect(await a.flows.get(id, { fields: ['name', 'status'] })).toMatchObject({ id, name: 'a survey', status: 'DRAFT' });
     expect((await a.flows.list()).data.map((f) => f.id)).toContain(id);
     // Cloning another account's flow is refused the same way.
-    expect((await raw('POST', '/flows', keyB, { name: 'clone', categories: ['OTHER'], clone_flow_id: id })).status).toBe(404);
+    expect((await graph('POST', `/${wabaB}/flows`, keyB, { name: 'clone', categories: ['OTHER'], clone_flow_id: id })).status).toBe(404);
+    // B's token does not reach A's WABA or number by naming them (Graph's 100/33), nor A's WABA account.
+    const wabaA = await graph('GET', `/${t.meta.wabaId}/flows`, keyB);
+    expect(wabaA.status).toBe(400);
+    expect(wabaA.body).toMatchObject({ error: { code: 100, error_subcode: 33 } });
+    expect((await graph('GET', `/${t.meta.phoneNumberId}/whatsapp_business_encryption`, keyB)).body).toMatchObject({ error: { code: 100, error_subcode: 33 } });
   });
 
   it('lets each account use a flow name the other already uses', async () => {

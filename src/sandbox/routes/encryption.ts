@@ -42,7 +42,7 @@ export const encryptionHandlers: Record<string, OperationHandler> = {
     );
     const row = rows[0];
     const record = row === undefined ? undefined : { business_public_key: row.public_key_pem, business_public_key_signature_status: row.signature_status };
-    if (r.hostingType === 'cloud') return json({ data: record === undefined ? [] : [record] });
-    return json({ ...(record ?? {}), ...onPremiseMeta() });
+    // The common form (waba-v2's); Graph and On-Premise answer the record itself (the contract's encode).
+    return json({ data: record === undefined ? [] : [record], ...(r.hostingType === 'cloud' ? {} : onPremiseMeta()) });
   },
 };

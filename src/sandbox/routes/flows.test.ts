@@ -2,7 +2,7 @@
 // shapes, Flow JSON validation with line/column, the endpoint health check before publishing,
 // preview links and metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClientError, ApiError } from '../../api/index.js';
+import { ApiClientError, ApiError, createClient } from '../../api/index.js';
 import type { ApiClient } from '../../api/index.js';
 import { generateKeyPair } from '../../data-channel/index.js';
 import { createFlowEndpoint } from '../../endpoint/index.js';
@@ -90,13 +90,19 @@ describe('flows: create, list, get, update', () => {
     expect(error.subcode).toBe(33);
   });
 
-  it('has no flows API on the On-Premise paths', async () => {
-    const refused = await t.client('on-premise').flows.list().catch((e: unknown) => e);
+  it('has no flows API on the waba-v2 and On-Premise paths: a 360dialog client needs partner credentials for flows', async () => {
+    const bare = createClient({ apiKey: t.apiKey, hostingType: 'on-premise', baseUrl: t.baseUrl('on-premise') });
+    const refused = await bare.flows.list().catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(ApiClientError);
     expect(refused).toMatchObject({ code: 'UNSUPPORTED_OPERATION' });
     const res = await fetch(`${t.baseUrl('on-premise')}/flows`, { headers: { 'D360-API-KEY': t.apiKey } });
     expect(res.status).toBe(404);
     expect(((await res.json()) as { errors: unknown[] }).errors).toHaveLength(1);
+    const cloud = await fetch(`${t.baseUrl('cloud')}/flows`, { headers: { 'D360-API-KEY': t.apiKey } });
+    expect(cloud.status).toBe(404);
+    expect(((await cloud.json()) as { error: { code: number } }).error.code).toBe(100);
+    // With partner credentials the On-Premise client manages flows through the Partner API.
+    await expect(t.client('on-premise').flows.list()).resolves.toMatchObject({ data: expect.any(Array) });
   });
 });
 
@@ -133,7 +139,11 @@ describe('flows: Flow JSON upload', () => {
     form.append('file', new Blob(['{ "version": '], { type: 'application/json' }), 'flow.json');
     form.append('name', 'flow.json');
     form.append('asset_type', 'FLOW_JSON');
-    const res = await fetch(`${t.baseUrl('cloud')}/flows/${id}/assets`, { method: 'POST', headers: { 'D360-API-KEY': t.apiKey }, body: form });
+    const res = await fetch(`${t.partner.baseUrl}/partners/${t.partner.partnerId}/waba_accounts/${t.partner.wabaAccountId}/flows/${id}/assets`, {
+      method: 'POST',
+      headers: { 'X-API-Key': t.partner.apiKey },
+      body: form,
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { success: boolean; validation_errors: { error: string; line_start: number; column_start: number }[] };
     expect(body.success).toBe(true);
@@ -252,7 +262,8 @@ describe('flows: preview', () => {
 
     const again = await api.flows.preview(id);
     expect(again.preview.previewUrl).toBe(first.preview.previewUrl);
-    const fresh = await api.flows.preview(id, { invalidate: true });
+    // The Partner API has no invalidate option; Graph has (the same account, as provider meta).
+    const fresh = await t.clientFor('meta').flows.preview(id, { invalidate: true });
     expect(fresh.preview.previewUrl).not.toBe(first.preview.previewUrl);
     expect((await fetch(first.preview.previewUrl)).status).toBe(404);
     expect((await fetch(fresh.preview.previewUrl)).status).toBe(200);

@@ -1,10 +1,14 @@
-// Flows management (Cloud paths only: the contract has no On-Premise flows API). Lifecycle, from
+// Flows management, on the surfaces that have it: Graph (/graph/{version}/{waba-id}/flows,
+// /{flow-id}) and the Partner API (/hub/api/v2/partners/{id}/waba_accounts/{id}/flows); the
+// handlers act on the account the path named (OperationRequest.phone) and answer Graph's form,
+// which the operation pipeline turns into the Partner API's where it differs. Lifecycle, from
 // Meta's Flows API: a flow starts DRAFT; only a DRAFT changes (metadata, Flow JSON), is published
 // (when its Flow JSON has no validation errors and, with an endpoint, the endpoint answers the
 // health-check ping) or is deleted; only a PUBLISHED flow is deprecated. THROTTLED and BLOCKED come
 // from endpoint health (set by the sandbox's health monitor or /_sandbox).
 import type { HostingType } from '../../api/types.js';
-import { DEFAULT_FLOW_FIELDS } from '../../api/contract/index.js';
+import { DEFAULT_FLOW_FIELDS, PARTNER_FLOW_FIELDS } from '../../api/contract/index.js';
+import { findAccountByWabaAccountId, findAccountByWabaId } from '../account.js';
 import type { SandboxContext } from '../context.js';
 import {
   deleteDraftFlow,
@@ -22,7 +26,7 @@ import type { EndpointHealthCheck, SandboxExtensions } from '../extensions.js';
 import { validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
-import { json } from '../router.js';
+import { errorResponse, json } from '../router.js';
 import { markQueued, queueFlowStatusWebhook, wakeDispatcher } from '../webhooks/outbox.js';
 import type { Queryable } from '../../store/index.js';
 import { flowNotFound, flowStateError, nameNotUnique } from './flow-errors.js';
@@ -113,7 +117,7 @@ async function describe(r: OperationRequest, flow: FlowRecord, fields: readonly 
         break;
       }
       case 'preview': out.preview = await previewOf(r.ctx, flow.id, false); break;
-      case 'whatsapp_business_account': out.whatsapp_business_account = { id: r.phone.id, name: 'waflow sandbox', currency: 'USD', timezone_id: '0', message_template_namespace: 'waflow_sandbox' }; break;
+      case 'whatsapp_business_account': out.whatsapp_business_account = { id: r.phone.wabaId ?? r.phone.id, name: 'waflow sandbox', currency: 'USD', timezone_id: '0', message_template_namespace: 'waflow_sandbox' }; break;
       case 'application': out.application = { id: 'waflow-sandbox', name: 'waflow sandbox', link: r.ctx.config.publicBaseUrl }; break;
       case 'health_status': out.health_status = healthStatus(r, flow); break;
     }
@@ -137,7 +141,7 @@ function healthStatus(r: OperationRequest, flow: FlowRecord): Body {
     can_send_message: can,
     entities: [
       { entity_type: 'FLOW', id: flow.id, can_send_message: can },
-      { entity_type: 'WABA', id: r.phone.id, can_send_message: 'AVAILABLE' },
+      { entity_type: 'WABA', id: r.phone.wabaId ?? r.phone.id, can_send_message: 'AVAILABLE' },
       { entity_type: 'PHONE_NUMBER', id: r.phone.id, can_send_message: 'AVAILABLE' },
     ],
   };
@@ -192,7 +196,9 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
     'flows.get': async (r) => {
       const flow = await loadFlow(r);
       if (flow instanceof Response) return flow;
-      const fields = r.query.fields === undefined ? DEFAULT_FLOW_FIELDS : r.query.fields.split(',').map((f) => f.trim());
+      // The Partner API's flow has no application or health_status (its field list says so).
+      const defaults = r.dialect === 'partner' ? DEFAULT_FLOW_FIELDS.filter((f) => PARTNER_FLOW_FIELDS.includes(f)) : DEFAULT_FLOW_FIELDS;
+      const fields = r.query.fields === undefined ? defaults : r.query.fields.split(',').map((f) => f.trim());
       return json(await describe(r, flow, fields));
     },
 
@@ -272,5 +278,64 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
       if (flow instanceof Response) return flow;
       return flowMetricsHandler(r, flow);
     },
+
+    'flows.migrate': migrateFlows,
   };
 }
+
+/** Meta's answer code for a flow skipped because the destination has one of that name (Flows error codes). */
+export const MIGRATE_NAME_EXISTS = '4233041';
+/** At most this many flows per migration request (Flows API, "Migrate Flows"). */
+const MIGRATE_MAX = 100;
+
+/**
+ * Copies flows by name from another WABA of the same business into this account: each keeps its
+ * status, categories, endpoint and Flow JSON, and gets a new id; a name the destination already
+ * has is skipped (4233041). The source is Meta's WABA id on Graph, 360dialog's WABA account id on
+ * the Partner API; the business is the partner both numbers are onboarded under. Error codes are
+ * strings, as in Meta's sample answer.
+ */
+const migrateFlows: OperationHandler = async (r) => {
+  const body = r.body as Body;
+  const sourceId = String(body.source_waba_id);
+  const source = r.dialect === 'partner' ? await findAccountByWabaAccountId(r.ctx.store, sourceId) : await findAccountByWabaId(r.ctx.store, sourceId);
+  if (source === undefined || source.partnerId !== r.phone.partnerId) {
+    return errorResponse(r.hostingType, 400, { code: 100, message: '(#100) Invalid parameter', details: `source_waba_id ${sourceId} is not a WhatsApp Business Account of this business.` });
+  }
+  if (source.id === r.phone.id) {
+    return errorResponse(r.hostingType, 400, { code: 100, message: '(#100) Invalid parameter', details: 'source_waba_id names the destination WABA itself; migrate from another WABA.' });
+  }
+  const requested = Array.isArray(body.source_flow_names) ? [...new Set(body.source_flow_names.map(String))] : undefined;
+  const names = (requested ?? (await listFlowRecords(r.ctx.store, source.id)).reverse().map((f) => f.name)).filter((n, i, all) => all.indexOf(n) === i).slice(0, MIGRATE_MAX);
+
+  const migrated: { source_name: string; source_id: string; migrated_id: string }[] = [];
+  const failed: { source_name: string; error_code: string; error_message: string }[] = [];
+  const now = r.ctx.clock();
+  const events = await r.ctx.store.transaction(async (tx) => {
+    await tx.query(NAME_LOCK);
+    const queued: FlowStatusEvent[] = [];
+    for (const name of names) {
+      const original = await findFlowByName(tx, source.id, name);
+      if (original === undefined) {
+        failed.push({ source_name: name, error_code: '100', error_message: 'No flow with this name exists in the source WABA.' });
+        continue;
+      }
+      if ((await findFlowByName(tx, r.phone.id, name)) !== undefined) {
+        failed.push({ source_name: name, error_code: MIGRATE_NAME_EXISTS, error_message: 'Flow with the same name exists in destination WABA.' });
+        continue;
+      }
+      const id = numericId();
+      await insertFlow(tx, { id, accountId: r.phone.id, name, categories: original.categories, endpointUri: original.endpointUri, status: original.status, at: now });
+      const asset = await getFlowJson(tx, original.id);
+      if (asset !== undefined) {
+        await putFlowJson(tx, id, asset.content, { jsonVersion: original.jsonVersion, dataApiVersion: original.dataApiVersion, validationErrors: original.validationErrors }, now);
+      }
+      queued.push(await queueFlowStatus(tx, r.ctx, r.phone.id, { flowId: id, flowName: name, oldStatus: undefined, newStatus: original.status }));
+      migrated.push({ source_name: name, source_id: original.id, migrated_id: id });
+    }
+    return queued;
+  });
+  for (const event of events) await announceFlowStatus(r.ctx, event);
+  if (migrated.length > 0) r.ctx.log.info('flows migrated', { from: source.id, to: r.phone.id, count: migrated.length });
+  return json({ migrated_flows: migrated, failed_flows: failed });
+};

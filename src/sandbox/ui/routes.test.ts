@@ -78,9 +78,15 @@ describe('the app routes', () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     const cookie = setCookie.split(';')[0] ?? '';
-    expect((await get(sandbox, '/cloud/flows', { cookie })).status).toBe(200);
-    expect((await get(sandbox, '/cloud/flows', { cookie: `${cookie.split('=')[0]}=forged` })).status).toBe(401);
-    expect((await get(sandbox, '/cloud/flows')).status).toBe(401);
+    expect((await get(sandbox, '/cloud/v1/configs/templates', { cookie })).status).toBe(200);
+    expect((await get(sandbox, '/cloud/v1/configs/templates', { cookie: `${cookie.split('=')[0]}=forged` })).status).toBe(401);
+    expect((await get(sandbox, '/cloud/v1/configs/templates')).status).toBe(401);
+    // On Graph paths the session's key travels as the bearer access token; the app reads the ids from its config.
+    const flows = `/graph/v24.0/${String(config.waba_id)}/flows`;
+    expect(config.waba_id).toBe(sandbox.businessPhone.wabaId);
+    expect((await get(sandbox, flows, { cookie })).status).toBe(200);
+    expect((await get(sandbox, flows, { cookie: `${cookie.split('=')[0]}=forged` })).status).toBe(401);
+    expect((await get(sandbox, flows)).status).toBe(401);
     // The same cookie on every page of the app: one session per sandbox.
     expect((await get(sandbox, '/')).headers.get('set-cookie')?.split(';')[0]).toBe(cookie);
   });

@@ -3,7 +3,8 @@
 // sessions, stored completions). The app's pages come with its session cookie (see session.ts);
 // no route hands out an API key.
 import type { SandboxContext } from '../context.js';
-import { json } from '../router.js';
+import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
+import { SURFACE_PREFIXES, json } from '../router.js';
 import type { Router } from '../router.js';
 import { uiSessionCookie } from './session.js';
 import { DEFAULT_UI_DIST, serveAsset, serveIndex, UI_PAGES } from './static.js';
@@ -79,9 +80,22 @@ export function registerUiRoutes(router: Router, options: UiRouteOptions = {}): 
   for (const name of UI_PAGES) router.add('GET', `/${name}`, page);
   router.add('GET', '/assets/:name', async (_req, params) => serveAsset(distDir, 'assets', params.name ?? ''));
 
-  router.add('GET', '/_sandbox/ui/config', async (_req, _params, ctx) =>
-    json({ business_number: ctx.config.businessNumber, hosting_type: ctx.config.hostingType, base_url: ctx.config.publicBaseUrl }, 200, { 'cache-control': 'no-store' }),
-  );
+  // The app manages flows on the Graph paths (/graph/{version}/{waba_id}/flows): its ids come from here.
+  router.add('GET', '/_sandbox/ui/config', async (_req, _params, ctx) => {
+    const rows = await ctx.store.query<{ id: string; waba_id: string | null }>(`SELECT id, waba_id FROM phones WHERE role = 'business' AND number = $1`, [ctx.config.businessNumber]);
+    return json(
+      {
+        business_number: ctx.config.businessNumber,
+        hosting_type: ctx.config.hostingType,
+        base_url: ctx.config.publicBaseUrl,
+        graph_base_url: `${ctx.config.publicBaseUrl}${SURFACE_PREFIXES.meta}/${DEFAULT_GRAPH_VERSION}`,
+        waba_id: rows[0]?.waba_id ?? null,
+        phone_number_id: rows[0]?.id ?? null,
+      },
+      200,
+      { 'cache-control': 'no-store' },
+    );
+  });
 
   router.add('GET', '/_sandbox/ui/phones', async (_req, _params, ctx) => {
     const rows = await ctx.store.query<{ number: string; display_name: string | null; created_at: unknown; last_message_at: unknown }>(

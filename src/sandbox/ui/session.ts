@@ -4,8 +4,9 @@
 // HttpOnly (no script reads it), SameSite=Strict (no other site's page makes the browser send it),
 // Path=/, named after the port (two sandboxes on one host keep their own). When a request carries
 // that cookie and no D360-API-KEY, uiSessionAuth puts the app's own key (created on first use,
-// kept in memory; the store has only its hash) in the D360-API-KEY header before the routes run,
-// so the API routes authenticate the app exactly as any client. A page on another origin cannot
+// kept in memory; the store has only its hash) in the D360-API-KEY header before the routes run
+// (on /graph paths in Authorization as a bearer token, the number's key being its Graph access
+// token), so the API routes authenticate the app exactly as any client. A page on another origin cannot
 // get the cookie: no CORS, the Host check refuses DNS-rebound names, the cookie is HttpOnly.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie, generateCookie } from 'hono/cookie';
@@ -13,6 +14,7 @@ import type { Store } from '../../store/index.js';
 import { API_KEY_HEADER, createApiKey } from '../auth.js';
 import type { SandboxContext } from '../context.js';
 import { rebuildRequest } from '../http/guards.js';
+import { SURFACE_PREFIXES } from '../router.js';
 import type { SandboxMiddleware } from '../router.js';
 
 interface UiSession {
@@ -62,12 +64,17 @@ function same(a: string, b: string): boolean {
 }
 
 export const uiSessionAuth: SandboxMiddleware = async (c, next) => {
-  if (c.req.header(API_KEY_HEADER) !== undefined) return next();
+  // The app's number key goes where the surface reads it: D360-API-KEY, or on Graph paths the
+  // bearer access token (a number's key is its access token). The Partner API gets nothing.
+  const graph = c.req.path === SURFACE_PREFIXES.meta || c.req.path.startsWith(`${SURFACE_PREFIXES.meta}/`);
+  const header = graph ? 'authorization' : API_KEY_HEADER;
+  if (c.req.header(header) !== undefined) return next();
   const ctx = c.env.ctx;
   const presented = getCookie(c, uiCookieName(ctx));
   if (presented === undefined || !same(presented, sessionOf(ctx).token)) return next();
   const headers = new Headers(c.req.raw.headers);
-  headers.set(API_KEY_HEADER, await uiApiKey(ctx));
+  const key = await uiApiKey(ctx);
+  headers.set(header, graph ? `Bearer ${key}` : key);
   c.req.raw = rebuildRequest(c.req.raw, { headers });
   return next();
 };

@@ -12,6 +12,7 @@ import { insertDelivery } from './deliveries.js';
 import type { Delivery } from './deliveries.js';
 import { flowsWebhook, messageWebhook, statusWebhook } from './envelope.js';
 import type { WebhookAccount } from './envelope.js';
+import { sandboxWabaId } from '../ids.js';
 
 const queued = new WeakSet<object>();
 
@@ -26,25 +27,24 @@ export function isQueued(event: object): boolean {
   return queued.has(event);
 }
 
-/** A stable WABA id for an account, derived from its business number. */
-export function sandboxWabaId(businessNumber: string): string {
-  let h = 1_000_000_007n;
-  for (const c of businessNumber) h = (h * 131n + BigInt(c.charCodeAt(0))) % 900_000_000_000_000n;
-  return String(100_000_000_000_000n + h);
-}
+export { sandboxWabaId };
 
 /** The account a webhook is sent for: a business phone id, or the sandbox's default number. */
 export async function webhookAccount(db: Queryable, ctx: SandboxContext, businessPhoneId: string | undefined): Promise<WebhookAccount> {
   let number = ctx.config.businessNumber;
   let phoneNumberId = businessPhoneId;
+  let wabaId: string | null | undefined;
   if (businessPhoneId !== undefined) {
-    const rows = await db.query<{ number: string }>('SELECT number FROM phones WHERE id = $1', [businessPhoneId]);
+    const rows = await db.query<{ number: string; waba_id: string | null }>('SELECT number, waba_id FROM phones WHERE id = $1', [businessPhoneId]);
     number = rows[0]?.number ?? number;
+    wabaId = rows[0]?.waba_id;
   } else {
-    const rows = await db.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [number]);
+    const rows = await db.query<{ id: string; waba_id: string | null }>(`SELECT id, waba_id FROM phones WHERE role = 'business' AND number = $1`, [number]);
     phoneNumberId = rows[0]?.id;
+    wabaId = rows[0]?.waba_id;
   }
-  return { wabaId: sandboxWabaId(number), displayPhoneNumber: number, phoneNumberId: phoneNumberId ?? number };
+  // The account's WABA id, as the Graph API answers it (migration 007 gave every number one).
+  return { wabaId: wabaId ?? sandboxWabaId(number), displayPhoneNumber: number, phoneNumberId: phoneNumberId ?? number };
 }
 
 async function contactName(db: Queryable, waId: string): Promise<string | undefined> {

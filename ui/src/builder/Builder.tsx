@@ -123,11 +123,12 @@ export function Builder() {
 
   const open = (flow: FlowSummary) =>
     act('Opening', async () => {
-      const json = await api.flowJson(flow.id);
+      // Graph's list has no endpoint_uri: the flow itself has it.
+      const [json, details] = await Promise.all([api.flowJson(flow.id), api.getFlow(flow.id)]);
       setText(`${JSON.stringify(json, null, 2)}\n`);
-      setName(flow.name);
-      setEndpoint(flow.endpoint_uri ?? '');
-      setSaved({ id: flow.id, name: flow.name, status: flow.status, errors: flow.validation_errors ?? [] });
+      setName(details.name);
+      setEndpoint(details.endpoint_uri ?? '');
+      setSaved({ id: details.id, name: details.name, status: details.status, errors: details.validation_errors ?? flow.validation_errors ?? [] });
       setFlows(undefined);
       setRun(undefined);
     });

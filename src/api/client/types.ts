@@ -1,0 +1,130 @@
+// The client's public shape: its methods and their inputs. Every method takes an optional last
+// argument `{ signal }` to abort the call (and any wait between its attempts).
+import type { HostingType } from '../types.js';
+import type {
+  CreateFlowRequest,
+  CreateFlowResponse,
+  CreateTemplateRequest,
+  CreateTemplateResponse,
+  FlowAction,
+  FlowActionPayload,
+  FlowDetails,
+  FlowField,
+  FlowHealthStatus,
+  FlowMetricsQuery,
+  FlowMetricsResponse,
+  FlowMode,
+  FlowPreviewResponse,
+  InteractiveHeader,
+  ListFlowAssetsResponse,
+  ListFlowsResponse,
+  ListTemplatesResponse,
+  MigrateFlowsRequest,
+  MigrateFlowsResponse,
+  Provider,
+  PublicKeyRecord,
+  SendMessageResponse,
+  SuccessResponse,
+  TemplateOtherComponent,
+  TemplateRecord,
+  UpdateFlowRequest,
+  UploadFlowJsonResponse,
+} from '../contract/index.js';
+import type { ClientDialects } from './options.js';
+
+/** The optional last argument of every method. */
+export interface RequestOptions {
+  /** Aborts the call: its request, or the wait before its next attempt (ApiClientError ABORTED). */
+  signal?: AbortSignal;
+}
+
+export interface SendFlowInput {
+  to: string;
+  /** Body text of the message. */
+  body: string;
+  /** A text header, or a media header. */
+  header?: string | InteractiveHeader;
+  footer?: string;
+  flowId?: string;
+  flowName?: string;
+  /** The button text: at most 20 characters, no emoji. */
+  flowCta: string;
+  flowToken?: string;
+  mode?: FlowMode;
+  flowAction?: FlowAction;
+  /** Required for navigate; leave out for data_exchange. `data` keys are sent exactly as written. */
+  flowActionPayload?: FlowActionPayload;
+}
+
+export interface SendTextInput {
+  to: string;
+  body: string;
+  previewUrl?: boolean;
+}
+
+export interface SendTemplateInput {
+  to: string;
+  name: string;
+  /** A language code such as en_US, or the full language object. */
+  language: string | { code: string; policy?: 'deterministic' };
+  /** On-Premise only. */
+  namespace?: string;
+  /** The FLOW button: its index among the buttons, the token and the first screen's data. */
+  flowButton?: { index: number | string; flowToken?: string; flowActionData?: Record<string, unknown> };
+  /** Other components (body parameters and the like), sent before the flow button. */
+  components?: TemplateOtherComponent[];
+}
+
+export interface CreateFlowInput extends Omit<CreateFlowRequest, 'flowJson'> {
+  /** A Flow JSON document, as text or as an object. */
+  flowJson?: string | object;
+}
+
+export interface ApiClient {
+  /** The provider the client speaks to (given, or inferred from the credentials). */
+  readonly provider: Provider;
+  /** The messaging semantics: `on-premise` for 360dialog's On-Premise API, else `cloud`. */
+  readonly hostingType: HostingType;
+  /** The base URL of the provider's main surface (for meta, with the Graph version). */
+  readonly baseUrl: string;
+  /** Which dialect serves each area; undefined where this client has none (its calls throw UNSUPPORTED_OPERATION). */
+  readonly dialects: ClientDialects;
+  readonly messages: {
+    sendFlow(input: SendFlowInput, request?: RequestOptions): Promise<SendMessageResponse>;
+    sendText(input: SendTextInput, request?: RequestOptions): Promise<SendMessageResponse>;
+    sendTemplate(input: SendTemplateInput, request?: RequestOptions): Promise<SendMessageResponse>;
+  };
+  readonly templates: {
+    create(input: CreateTemplateRequest, request?: RequestOptions): Promise<CreateTemplateResponse>;
+    list(request?: RequestOptions): Promise<ListTemplatesResponse>;
+    /** Meta: a name with no template throws ApiError with status 404. */
+    get(name: string, request?: RequestOptions): Promise<TemplateRecord>;
+  };
+  readonly flows: {
+    /**
+     * On the Partner API, which creates flows without Flow JSON, this is create, then uploadJson
+     * (when flowJson is given), then publish (when asked and the JSON has no validation errors).
+     */
+    create(input: CreateFlowInput, request?: RequestOptions): Promise<CreateFlowResponse>;
+    list(request?: RequestOptions): Promise<ListFlowsResponse>;
+    get(flowId: string, options?: { fields?: readonly FlowField[] }, request?: RequestOptions): Promise<FlowDetails>;
+    update(flowId: string, input: UpdateFlowRequest, request?: RequestOptions): Promise<SuccessResponse>;
+    uploadJson(flowId: string, json: string | object, request?: RequestOptions): Promise<UploadFlowJsonResponse>;
+    listAssets(flowId: string, request?: RequestOptions): Promise<ListFlowAssetsResponse>;
+    /** A 139002 failure carries the flow's validation errors in `error.validationErrors` (best effort). */
+    publish(flowId: string, request?: RequestOptions): Promise<SuccessResponse>;
+    deprecate(flowId: string, request?: RequestOptions): Promise<SuccessResponse>;
+    delete(flowId: string, request?: RequestOptions): Promise<SuccessResponse>;
+    preview(flowId: string, options?: { invalidate?: boolean }, request?: RequestOptions): Promise<FlowPreviewResponse>;
+    metrics(flowId: string, query: FlowMetricsQuery, request?: RequestOptions): Promise<FlowMetricsResponse>;
+    /** Copy flows from another WABA of the same business into this one (at most 100 names a call). */
+    migrate(input: MigrateFlowsRequest, request?: RequestOptions): Promise<MigrateFlowsResponse>;
+    /** The flow's health_status (provider meta only: the Partner API's flow fields have none). */
+    health(flowId: string, request?: RequestOptions): Promise<FlowHealthStatus>;
+  };
+  readonly encryption: {
+    setPublicKey(pem: string, request?: RequestOptions): Promise<SuccessResponse>;
+    /** The key and its signature status; null when no key is set. */
+    getPublicKey(request?: RequestOptions): Promise<PublicKeyRecord | null>;
+  };
+}
