@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validateFlow } from '../src/flow-json/validate/index.js';
 import { parseJson } from '../src/flow-json/parse/index.js';
 import { twentyScreenFlow } from './fixtures/twenty-screens.js';
@@ -68,4 +70,36 @@ export function benchFlowJson(runs = 300): Record<string, number | string> {
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) console.table(benchFlowJson());
+/** The regression corpus of real Flow JSON (third-party data kept outside the repository). */
+const CORPUS = process.env['WAFLOW_FLOW_CORPUS'] ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'flow-json-real');
+/** Meta's health-insurance getting-started template: the largest real flow of the corpus (2.7 MB, mostly base64 images). */
+export const LARGEST_REAL_TEMPLATE = join('valid', '16-7.3-meta-template-health-insurance.json');
+
+/**
+ * Validating Meta's largest real template against JSON.parse of the same text in the same run
+ * (goal: ≤ 10×). Skipped, with a note, where the corpus is absent (CI without ../shared).
+ */
+export function benchRealTemplate(runs = 40): Record<string, number | string> {
+  const file = join(CORPUS, LARGEST_REAL_TEMPLATE);
+  if (!existsSync(file)) return { skipped: `corpus not found: ${file} (set WAFLOW_FLOW_CORPUS to its flow-json-real folder)` };
+  const text = readFileSync(file, 'utf8');
+  const result = validateFlow(text);
+  const t = compare({ jsonParse: () => JSON.parse(text), parseWithPositions: () => parseJson(text), validate: () => validateFlow(text) }, runs);
+  const base = t['jsonParse']!.medianMs;
+  return {
+    file: LARGEST_REAL_TEMPLATE,
+    'flow text (KiB)': round(text.length / 1024, 1),
+    'errors found (expected 0)': result.diagnostics.filter((d) => d.severity === 'error').length,
+    'JSON.parse median (ms)': round(base),
+    'parseJson median (ms)': round(t['parseWithPositions']!.medianMs),
+    'validateFlow median (ms)': round(t['validate']!.medianMs),
+    'validateFlow / JSON.parse': round(t['validate']!.medianMs / base, 2),
+    'parseJson / JSON.parse': round(t['parseWithPositions']!.medianMs / base, 2),
+    'goal: validateFlow / JSON.parse ≤': 10,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.table(benchFlowJson());
+  console.table(benchRealTemplate());
+}

@@ -7,13 +7,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchDataChannel } from './data-channel.js';
 import { benchEndpoint } from './endpoint.js';
-import { benchFlowJson } from './flow-json.js';
+import { benchFlowJson, benchRealTemplate } from './flow-json.js';
 import { benchPackage } from './package.js';
 import { benchWebhooks } from './webhooks.js';
 
 type Section = Record<string, number | string>;
 const parts: [string, () => Section | Promise<Section>][] = [
   ['Flow JSON validation (20-screen flow) vs JSON.parse', () => benchFlowJson()],
+  ["Flow JSON validation (Meta's largest real template, 2.7 MB) vs JSON.parse", () => benchRealTemplate()],
   ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
   ['Business endpoint vs raw RSA-OAEP (CPU, throughput, latency)', () => benchEndpoint()],
   ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],

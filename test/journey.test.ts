@@ -7,7 +7,7 @@
 //   - `360dialog-partner`: the Partner API alone for the flows (signed in with a Hub user for a
 //     bearer token), the On-Premise API for the key, the template and the messages;
 //   - `meta`: Meta's Graph API for everything, with a bearer token.
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../src/api/index.js';
 import type { ApiClient, HostingType } from '../src/api/index.js';
@@ -16,44 +16,15 @@ import type { FlowCompletionEvent } from '../src/webhooks/index.js';
 import { feedbackFormSource } from '../src/sandbox/api-test-kit.js';
 import { createReceiver, tempDir, waitFor } from '../src/sandbox/phone/test-kit.js';
 import type { Receiver } from '../src/sandbox/phone/test-kit.js';
-import { startServer, withOutput } from './runtimes/processes.js';
+import { startWaflowDev } from './dev-process.js';
+import type { DevCredentials } from './dev-process.js';
+import { withOutput } from './runtimes/processes.js';
 import type { ServerProcess } from './runtimes/processes.js';
 
-const ROOT = resolve(import.meta.dirname, '..');
 const APP_SECRET = 'journey-app-secret';
 
-interface Printed {
-  url: string;
-  apiKey: string;
-  partnerKey: string;
-  partnerId: string;
-  wabaAccountId: string;
-  partnerUser: string;
-  wabaId: string;
-  phoneNumberId: string;
-}
-
-/** What a person copies from the terminal, read with the labels `waflow dev` prints. */
-function readGuide(url: string, text: string): Printed {
-  const value = (pattern: RegExp, what: string): string => {
-    const found = pattern.exec(text)?.[1];
-    if (found === undefined) throw new Error(`waflow dev did not print ${what}:\n${text}`);
-    return found;
-  };
-  return {
-    url,
-    apiKey: value(/^\s*API key:\s+(\S+)/m, 'the API key'),
-    partnerKey: value(/^\s*partner API key:\s+(\S+)/m, 'the partner API key'),
-    partnerId: value(/partner id:\s+(\S+)/, 'the partner id'),
-    wabaAccountId: value(/WABA account id:\s+(\S+)/, 'the WABA account id'),
-    partnerUser: value(/"username":\s*"([^"]+)"/, 'the partner user'),
-    wabaId: value(/WABA id:\s+(\S+)/, 'the WABA id'),
-    phoneNumberId: value(/phone number id:\s+(\S+)/, 'the phone number id'),
-  };
-}
-
 let dev: ServerProcess | undefined;
-let creds: Printed;
+let creds: DevCredentials;
 let receiver: Receiver;
 let publicKeyPem: string;
 const dir = tempDir('waflow-journey-');
@@ -62,18 +33,7 @@ beforeAll(async () => {
   ({ publicKeyPem } = await generateKeyPair());
   receiver = await createReceiver(APP_SECRET);
   await receiver.start();
-  dev = await startServer(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'src/cli/bin.ts'), 'dev', '--port', '0', '--data-dir', join(dir.path, 'data'), '--webhook-url', receiver.url, '--app-secret-env', 'JOURNEY_APP_SECRET'],
-    {
-      cwd: ROOT,
-      env: { ...(process.env as Record<string, string>), JOURNEY_APP_SECRET: APP_SECRET, DATABASE_URL: '' },
-      timeoutMs: 120_000,
-      port: 'stdout',
-      listening: /listening on http:\/\/127\.0\.0\.1:(\d+)[\s\S]*Press Ctrl\+C to stop\./,
-    },
-  );
-  creds = readGuide(dev.url, dev.output());
+  ({ dev, creds } = await startWaflowDev(join(dir.path, 'data'), ['--webhook-url', receiver.url, '--app-secret-env', 'JOURNEY_APP_SECRET'], { JOURNEY_APP_SECRET: APP_SECRET }));
 }, 150_000);
 
 afterAll(async () => {

@@ -11,8 +11,27 @@ export interface Range {
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** A change to the source text, LSP-style: replace `range` with `newText` (an empty range inserts). */
+export interface TextEdit {
+  readonly range: Range;
+  readonly newText: string;
+}
+
+/**
+ * A safe fix of one diagnostic, as an editor code action: applying every edit (they never overlap)
+ * yields a document where this diagnostic is gone and nothing else changed but what the title says.
+ */
+export interface Fix {
+  /** What the fix does, imperative: "Add LOGIN to routing_model". */
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+}
+
 export interface Diagnostic {
-  /** Stable code: Meta's where Meta has one (e.g. INVALID_PROPERTY_VALUE), ours in the same style otherwise. */
+  /**
+   * Stable code: Meta's where Meta has one (e.g. INVALID_PROPERTY_VALUE), ours in the same style
+   * otherwise; design-guidance lints are `style/<rule>` (e.g. `style/sentence-case`).
+   */
   readonly code: string;
   readonly severity: Severity;
   /** Plain words: what is wrong and what to do. */
@@ -21,6 +40,8 @@ export interface Diagnostic {
   readonly pointer: string;
   /** Present when the input was text. */
   readonly range?: Range;
+  /** Safe fixes, when the input was text and one is known (`waflow validate --fix` applies them). */
+  readonly fixes?: readonly Fix[];
 }
 
 /** Appends a reference token to a JSON pointer, escaping `~` and `/` as RFC 6901 requires. */

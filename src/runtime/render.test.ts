@@ -137,6 +137,17 @@ describe('expressions across versions', () => {
     expect(s.screen.components[2]?.visible).toBe(false);
   });
 
+  it('a number TextInput holds a number, as the validator types it (catalogue formValueOf)', async () => {
+    const s = await open('7.3', [
+      { type: 'TextInput', name: 'number', label: 'Number', 'input-type': 'number' },
+      { type: 'TextBody', text: 'Answer', visible: '`${form.number} == 42`' },
+      done,
+    ], {});
+    expect(s.setValue('number', '42')).toEqual({ ok: true, value: 42 });
+    expect(s.screen.components[1]?.visible).toBe(true);
+    expect(s.form).toEqual({ number: 42 });
+  });
+
   it('update_data is refused before 6.0 and works from 6.0', async () => {
     const children = [{ type: 'RadioButtonsGroup', name: 'r', label: 'R', 'data-source': [{ id: 'a', title: 'A' }], 'on-select-action': { name: 'update_data', payload: { picked: '${form.r}' } } }, done];
     const old = await open('5.1', children);

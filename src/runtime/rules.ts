@@ -4,6 +4,7 @@
 // TextInput input types and min/max-chars, pattern with helper-text (6.2+), TextArea max-length,
 // selection min/max-selected-items, DatePicker/CalendarPicker min/max/unavailable dates, and the
 // 5.0 switch of DatePicker dates from millisecond timestamps to "YYYY-MM-DD".
+import { formValueOf, getComponentSpec } from '../flow-json/catalogue/index.js';
 import { toNumber, toText } from '../flow-json/expressions/index.js';
 import { compareVersions, type FlowJsonVersion } from '../flow-json/versions.js';
 import { isRecord } from './document.js';
@@ -86,7 +87,20 @@ function checkText(ctx: FieldContext, raw: unknown): Checked {
     // With a pattern the helper text is mandatory and is what the user sees when the value does not match.
     if (re && !re.test(value)) return { ok: false, error: toText(p['helper-text']) || 'Enter a value in the expected format', value };
   }
-  return { ok: true, value };
+  return { ok: true, value: typedText(ctx, value) };
+}
+
+/**
+ * The accepted text as the value `${form.x}` holds, typed by the catalogue's `formValueOf` (the
+ * function the validator types expressions with): a number field holds a number, so
+ * `${form.age} > 18` and `${form.age} == 42` compare numbers and payloads carry one.
+ */
+function typedText(ctx: FieldContext, value: string): unknown {
+  const spec = getComponentSpec(ctx.type);
+  const declared = spec ? formValueOf(spec, ctx.props)?.type : undefined;
+  if (declared !== 'number' && declared !== 'integer') return value;
+  const n = toNumber(value.replace(',', '.'));
+  return n === undefined ? value : n;
 }
 
 function optionIds(ctx: FieldContext): Map<string, OptionView> {

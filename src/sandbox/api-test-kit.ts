@@ -108,9 +108,24 @@ export async function startApiSandbox(kind: StoreKind = 'pglite', options: Creat
   };
 }
 
-/** The seed's feedback form (examples/feedback-form.json), as its text. */
-export function feedbackFormSource(): string {
+/** The seed's feedback form as written (examples/feedback-form.json): Flow JSON 2.1, sendable but not publishable. */
+export function seedFeedbackFormSource(): string {
   return readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'feedback-form.json'), 'utf8');
+}
+
+/** The version the test copy of the feedback form declares: publishable (5.1+), the latest. */
+export const FEEDBACK_FORM_VERSION = '7.3';
+
+/**
+ * The seed's feedback form, as its text, with its version raised from 2.1 to 7.3 so that it can be
+ * published (WhatsApp publishes only 5.1 and later). Nothing else changes: the form is valid as it
+ * stands in every version from 5.1 (validator, checked by src/sandbox/flow-validation.test.ts).
+ */
+export function feedbackFormSource(): string {
+  const seed = seedFeedbackFormSource();
+  const raised = seed.replace(/"version":\s*"2\.1"/, `"version": "${FEEDBACK_FORM_VERSION}"`);
+  if (raised === seed) throw new Error('examples/feedback-form.json no longer declares "version": "2.1"; update feedbackFormSource()');
+  return raised;
 }
 
 /** A Flow JSON whose screen has a component Meta does not know, on line 9. */

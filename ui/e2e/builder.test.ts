@@ -2,6 +2,8 @@
 // gives a diagnostic at its line, in the list and as a gutter marker; clicking it moves the cursor;
 // fixing it clears it), the version switch re-validates, the live phone preview follows the JSON,
 // and the flow is saved, published and run interactively with a flow token and initial data.
+// Safe fixes: a misspelt component type has a "Fix: ..." button that corrects it, and "Fix all"
+// writes a missing routing_model and renames a misspelt property, leaving a design-guidance lint.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from './eventually.js';
@@ -11,6 +13,43 @@ import type { BrowserSandbox } from './harness.js';
 const ALL_INPUTS = readFileSync(new URL('../../examples/all-inputs.json', import.meta.url), 'utf8');
 const SIGN_UP = readFileSync(new URL('../../examples/sign-up.json', import.meta.url), 'utf8');
 const TYPO_LINE = SIGN_UP.split('\n').findIndex((l) => l.includes('"type": "TextInput"')) + 1;
+
+/** An endpoint flow without routing_model, a misspelt "lable" and a Footer that says only "Done". */
+const ORDER = JSON.stringify(
+  {
+    version: '7.3',
+    data_api_version: '3.0',
+    screens: [
+      {
+        id: 'START',
+        title: 'Your order',
+        layout: {
+          type: 'SingleColumnLayout',
+          children: [
+            { type: 'TextBody', text: 'Tell us what you would like.' },
+            { type: 'TextInput', name: 'dish', lable: 'Dish', required: true },
+            { type: 'Footer', label: 'Continue', 'on-click-action': { name: 'navigate', next: { type: 'screen', name: 'DONE' }, payload: { dish: '${form.dish}' } } },
+          ],
+        },
+      },
+      {
+        id: 'DONE',
+        title: 'Thank you',
+        terminal: true,
+        data: { dish: { type: 'string', __example__: 'Soup' } },
+        layout: {
+          type: 'SingleColumnLayout',
+          children: [
+            { type: 'TextBody', text: 'We have your order.' },
+            { type: 'Footer', label: 'Done', 'on-click-action': { name: 'complete', payload: { dish: '${data.dish}' } } },
+          ],
+        },
+      },
+    ],
+  },
+  null,
+  2,
+);
 
 let t: BrowserSandbox;
 
@@ -133,6 +172,61 @@ describe('builder', () => {
     await eventually(() => page.getByTestId('flow-sheet').textContent()).toContain('Almost there, Rita');
     // The preview phone exists once the message is sent to it; until then its chat answers 404.
     await eventually(async () => (await t.api<{ messages?: unknown[] }>('GET', '/_sandbox/phones/15550009999/chat')).body.messages).toHaveLength(1);
+    expect(pageErrors).toEqual([]);
+  }, TEST_TIMEOUT_MS);
+
+  it('fixes a diagnostic with its safe fix, and all of them with Fix all', async () => {
+    const { page } = t;
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${t.sandbox.url}/builder`);
+    const editor = page.getByTestId('editor');
+    const items = page.locator('[data-testid="diagnostics"] .diag-item');
+
+    // A misspelt component type: its diagnostic offers the corrected type, and applying it clears it.
+    const typo = SIGN_UP.replace('"type": "TextInput"', '"type": "TextInptu"');
+    await editor.fill(typo);
+    await eventually(() => items.count()).toBe(1);
+    await eventually(() => items.first().textContent()).toContain('TextInptu');
+    const fix = page.getByRole('button', { name: "Fix: Change 'TextInptu' to 'TextInput'" });
+    await fix.waitFor();
+    // Fixes are computed in a worker, off the page's thread.
+    expect(page.workers().map((w) => w.url())).toEqual([expect.stringMatching(/\/assets\/fix-worker-[\w-]+\.js$/)]);
+    await t.shot('builder-fix');
+    await fix.click();
+    await page.getByTestId('diagnostics-ok').waitFor();
+    expect(await editor.inputValue()).toBe(SIGN_UP);
+    await eventually(() => page.locator('.ed-ln[data-marker]').count()).toBe(0);
+    // The cursor is put where the fix changed the text.
+    await eventually(() => page.getByTestId('cursor').textContent()).toContain(`Ln ${TYPO_LINE},`);
+
+    // Fix all: routing_model is written from the navigate actions and "lable" renamed (which also
+    // clears the missing label); the design-guidance lint on "Done" has no fix and stays.
+    await editor.fill(ORDER);
+    await eventually(() => items.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')))).toEqual([
+      'MISSING_REQUIRED_PROPERTY',
+      'MISSING_REQUIRED_PROPERTY',
+      'INVALID_PROPERTY_KEY',
+      'style/cta-says-what-happens',
+    ]);
+    const lint = page.locator('.diag-item[data-code="style/cta-says-what-happens"]');
+    await eventually(() => lint.getAttribute('class')).toContain('is-warning');
+    await eventually(() => lint.textContent()).toContain('style/cta-says-what-happens');
+    await eventually(() => page.locator('.diag-head span').textContent()).toBe('3 errors, 1 warning');
+    await eventually(() => page.getByTestId('diag-fix').allTextContents()).toEqual([
+      'Fix: Add routing_model built from the navigate actions',
+      "Fix: Rename 'lable' to 'label'",
+    ]);
+    await page.getByTestId('fix-all').click();
+    await eventually(() => items.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')))).toEqual(['style/cta-says-what-happens']);
+    await eventually(() => page.getByTestId('builder-status').textContent()).toContain('Applied 2 fixes');
+    const fixed = JSON.parse(await editor.inputValue()) as { routing_model?: unknown; screens: { layout: { children: Record<string, unknown>[] } }[] };
+    expect(fixed.routing_model).toEqual({ START: ['DONE'], DONE: [] });
+    expect(fixed.screens[0]?.layout.children[1]).toEqual({ type: 'TextInput', name: 'dish', label: 'Dish', required: true });
+    expect(await editor.inputValue()).toContain('"routing_model": {\n    "START": ["DONE"],');
+    // Nothing fixable is left.
+    await eventually(() => page.getByTestId('fix-all').count()).toBe(0);
+    await eventually(() => page.getByTestId('diag-fix').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   }, TEST_TIMEOUT_MS);
 

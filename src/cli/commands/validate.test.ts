@@ -1,6 +1,8 @@
+import { mkdtemp, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../command.js';
 import { main } from '../main.js';
 import { parseValidateArgs, validateCommand } from './validate.js';
@@ -117,9 +119,10 @@ describe('waflow validate --version', () => {
     const joined = await run(['--format', 'json', '--version=3.0', 'rich-text-7.3.json']);
     expect(spaced.code).toBe(1);
     expect(joined.stdout).toBe(spaced.stdout);
-    const line = JSON.parse(spaced.stdout) as { diagnostics: { message: string; pointer: string }[] };
-    expect(line.diagnostics).toEqual([expect.objectContaining({ pointer: '/screens/0/layout/children/0/type' })]);
-    expect(line.diagnostics[0]?.message).toContain('3.0');
+    const line = JSON.parse(spaced.stdout) as { diagnostics: { message: string; pointer: string; severity: string }[] };
+    const errors = line.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ pointer: '/screens/0/layout/children/0/type' })]);
+    expect(errors[0]?.message).toContain('3.0');
   });
 
   it('rejects an unknown version and lists the valid ones', async () => {
@@ -148,11 +151,15 @@ describe('waflow validate usage errors', () => {
     const { code, stdout } = await run(['--help']);
     expect(code).toBe(0);
     expect(stdout).toContain('usage: waflow validate');
+    for (const option of ['--fix', '--rules code=level', '--no-style', '--config file', 'waflow.config.json']) expect(stdout).toContain(option);
   });
 
   it('parses options before, between and after files', () => {
     expect(parseValidateArgs(['a.json', '--format', 'json', 'b.json', '--version=6.0'])).toEqual({
       files: ['a.json', 'b.json'], format: 'json', version: '6.0', help: false,
+    });
+    expect(parseValidateArgs(['--fix', 'a.json', '--no-style', '--config', 'c.json'])).toEqual({
+      files: ['a.json'], format: 'pretty', help: false, fix: true, style: false, config: 'c.json',
     });
   });
 
@@ -161,5 +168,168 @@ describe('waflow validate usage errors', () => {
     const code = await main(['validate', 'syntax-error.json'], { stdout: (t) => { stdout += t; }, stderr: () => {}, cwd: fixtures, env: {} });
     expect(code).toBe(1);
     expect(stdout).toContain('syntax-error.json:7:7');
+  });
+});
+
+// --- fixes, lint settings and the configuration file ---------------------------------------------
+
+/** A flow with three safe fixes: a misspelt property, a misspelt component type and a deprecated version. */
+const FIXABLE = `{
+  "version": "3.0",
+  "screens": [
+    {
+      "id": "WELCOME",
+      "title": "Welcome",
+      "terminal": true,
+      "layout": {
+        "type": "SingleColumnLayout",
+        "children": [
+          { "type": "TextHeadnig", "text": "Hello" },
+          {
+            "type": "Footer",
+            "lable": "Send feedback",
+            "on-click-action": { "name": "complete", "payload": {} }
+          }
+        ]
+      }
+    }
+  ]
+}
+`;
+
+const FIXED = FIXABLE.replace('"3.0"', '"5.1"').replace('"TextHeadnig"', '"TextHeading"').replace('"lable"', '"label"');
+
+/** A fresh directory in the system's temporary directory (never inside the repository). */
+async function scratch(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'waflow-validate-'));
+  scratchDirs.push(dir);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text, 'utf8');
+  return dir;
+}
+
+const scratchDirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(scratchDirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+const OLD = new Date('2000-01-01T00:00:00Z');
+
+describe('waflow validate --fix', () => {
+  it('applies the safe fixes in place, says how many, and reports what remains', async () => {
+    const dir = await scratch({ 'flow.json': FIXABLE });
+    const { code, stdout, stderr } = await run(['--fix', 'flow.json'], {}, dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(await readFile(join(dir, 'flow.json'), 'utf8')).toBe(FIXED);
+    expect(stdout.split('\n')[0]).toBe('flow.json: 3 fixes applied');
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe('1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings), 3 fixes applied');
+  });
+
+  it('writes nothing when there is nothing to fix', async () => {
+    const dir = await scratch({ 'flow.json': FIXED });
+    await utimes(join(dir, 'flow.json'), OLD, OLD);
+    const { code, stdout } = await run(['--fix', 'flow.json'], {}, dir);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/^flow\.json: .* applied$/m);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/, 0 fixes applied$/);
+    expect((await stat(join(dir, 'flow.json'))).mtime.getTime()).toBe(OLD.getTime());
+  });
+
+  it('exits 1 when an error without a safe fix remains, and prints "fixed" and the rest as JSON', async () => {
+    const broken = FIXABLE.replace('{ "type": "TextHeadnig", "text": "Hello" }', '{ "type": "Slider", "text": "Hello" }');
+    const dir = await scratch({ 'flow.json': broken });
+    const { code, stdout } = await run(['--fix', '--format', 'json', 'flow.json'], {}, dir);
+    expect(code).toBe(1);
+    const line = JSON.parse(stdout) as { fixed: number; valid: boolean; diagnostics: { code: string; pointer: string }[] };
+    expect(line).toMatchObject({ fixed: 2, valid: false });
+    expect(line.diagnostics.map((d) => `${d.code}@${d.pointer}`)).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/0/type']);
+    expect(await readFile(join(dir, 'flow.json'), 'utf8')).toBe(broken.replace('"3.0"', '"5.1"').replace('"lable"', '"label"'));
+  });
+
+  it('without --fix, shows each fix and how to apply them, and lists fixes in the JSON output', async () => {
+    const dir = await scratch({ 'flow.json': FIXABLE });
+    const pretty = await run(['flow.json'], {}, dir);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).toContain("  fix: Change 'TextHeadnig' to 'TextHeading'\n");
+    expect(pretty.stdout).toContain('  fix: Change version to "5.1"\n');
+    expect(pretty.stdout).toContain('3 problems have safe fixes: run again with --fix to apply them\n');
+    const json = JSON.parse((await run(['--format=json', 'flow.json'], {}, dir)).stdout) as { diagnostics: { code: string; fixes?: unknown }[] };
+    const version = json.diagnostics.find((d) => d.code === 'DEPRECATED_FLOW_JSON_VERSION');
+    expect(version?.fixes).toEqual([{ title: 'Change version to "5.1"', edits: [{ range: { start: { line: 2, column: 14 }, end: { line: 2, column: 19 } }, newText: '"5.1"' }] }]);
+    expect(await readFile(join(dir, 'flow.json'), 'utf8')).toBe(FIXABLE);
+  });
+});
+
+describe('waflow validate design-guidance lints', () => {
+  // A Footer labelled "Next" says nothing about what happens: style/cta-says-what-happens fires.
+  const NEXT = FIXED.replace('"Send feedback"', '"Next"');
+  const codes = async (argv: string[], dir: string) => {
+    const { code, stdout, stderr } = await run(['--format', 'json', ...argv], {}, dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    return (JSON.parse(stdout) as { diagnostics: { code: string; severity: string }[] }).diagnostics.map((d) => `${d.severity} ${d.code}`);
+  };
+
+  it('runs them by default, at their own level or as --rules says; --no-style skips them', async () => {
+    const dir = await scratch({ 'flow.json': NEXT });
+    expect(await codes(['flow.json'], dir)).toEqual(['warning style/cta-says-what-happens']);
+    expect(await codes(['flow.json', '--rules', 'style/cta-says-what-happens=info'], dir)).toEqual(['info style/cta-says-what-happens']);
+    expect(await codes(['flow.json', '--rules=style/sentence-case=off,style/cta-says-what-happens=off'], dir)).toEqual([]);
+    expect(await codes(['flow.json', '--rules', 'style/cta-says-what-happens=off', '--rules', 'style/cta-says-what-happens=warning'], dir)).toEqual(['warning style/cta-says-what-happens']);
+    expect(await codes(['flow.json', '--no-style'], dir)).toEqual([]);
+  });
+
+  it('reads ./waflow.config.json, or the file --config names; options on the command line win', async () => {
+    const dir = await scratch({
+      'flow.json': NEXT,
+      'waflow.config.json': JSON.stringify({ validate: { rules: { 'style/cta-says-what-happens': 'info' } } }),
+      'quiet.json': JSON.stringify({ other: 'tools may keep settings here', validate: { style: false } }),
+    });
+    expect(await codes(['flow.json'], dir)).toEqual(['info style/cta-says-what-happens']);
+    expect(await codes(['flow.json', '--rules', 'style/cta-says-what-happens=warning'], dir)).toEqual(['warning style/cta-says-what-happens']);
+    expect(await codes(['flow.json', '--config', 'quiet.json'], dir)).toEqual([]);
+    expect(await codes(['flow.json', '--config', 'quiet.json', '--style'], dir)).toEqual(['warning style/cta-says-what-happens']);
+  });
+
+  it.each([
+    ['{\n  "validate": {\n    "rules": { "style/cta-says-what-happens": "loud" }\n  }\n}', 'waflow.config.json:3:47 at /validate/rules/style~1cta-says-what-happens: level must be off, info or warning, not "loud"'],
+    ['{\n  "validate": {\n    "rules": { "style/cta-say-what-happens": "off" }\n  }\n}', 'waflow.config.json:3:16 at /validate/rules/style~1cta-say-what-happens: unknown lint "style/cta-say-what-happens"; did you mean "style/cta-says-what-happens"?'],
+    ['{\n  "validate": { "styel": false }\n}', 'waflow.config.json:2:17 at /validate/styel: unknown setting "styel" (validate has "style" and "rules")'],
+    ['{\n  "validate": { "style": "no" }\n}', 'waflow.config.json:2:26 at /validate/style: "style" must be true or false'],
+    ['{\n  "validate": { "rules": [] }\n}', 'waflow.config.json:2:26 at /validate/rules: "rules" must be an object'],
+    ['{\n  "validate": {\n    "style": false,\n  }\n}', 'waflow.config.json:3:19 at /validate: Trailing comma is not allowed in JSON; remove it'],
+    ['[]', 'waflow.config.json:1:1: the configuration must be a JSON object'],
+  ])('rejects a malformed configuration with its line, column and JSON pointer (%#)', async (config, message) => {
+    const dir = await scratch({ 'flow.json': NEXT, 'waflow.config.json': config });
+    const { code, stdout, stderr } = await run(['flow.json'], {}, dir);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`waflow validate: invalid configuration ${message}`);
+  });
+
+  it('exits 2 when the --config file cannot be read', async () => {
+    const dir = await scratch({ 'flow.json': NEXT });
+    const { code, stderr } = await run(['flow.json', '--config', 'missing.json'], {}, dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('waflow validate: cannot read configuration missing.json: no such file or directory (ENOENT)');
+  });
+
+  it.each([
+    [['--rules', 'style/sentence-case', 'a.json'], '--rules "style/sentence-case": write code=level, e.g. style/sentence-case=off'],
+    [['--rules', 'style/sentence-case=error', 'a.json'], '--rules "style/sentence-case=error": level must be off, info or warning, not "error" (lints are never errors)'],
+    [['--rules', 'style/sentence-cas=off', 'a.json'], '--rules "style/sentence-cas=off": unknown lint "style/sentence-cas"; did you mean "style/sentence-case"?'],
+    [['--rules', 'INVALID_PROPERTY_KEY=off', 'a.json'], '--rules "INVALID_PROPERTY_KEY=off": "INVALID_PROPERTY_KEY" is not a design-guidance lint: only style/... codes can be set'],
+    [['--style', '--no-style', 'a.json'], '--style and --no-style cannot be used together'],
+  ])('rejects bad lint options: %j', async (argv, message) => {
+    const { code, stderr, stdout } = await run(argv);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`waflow validate: ${message}`);
+  });
+
+  it('parses repeated and comma-separated --rules, a later entry winning', () => {
+    expect(parseValidateArgs(['a.json', '--rules', 'style/sentence-case=off, style/restrained-emoji=info', '--rules=style/sentence-case=warning'])).toMatchObject({
+      rules: { 'style/sentence-case': 'warning', 'style/restrained-emoji': 'info' },
+    });
   });
 });

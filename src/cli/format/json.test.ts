@@ -25,4 +25,11 @@ describe('formatJsonLine', () => {
       file: 'm.json', valid: false, diagnostics: [], error: { code: 'ENOENT', message: 'no such file or directory' },
     });
   });
+
+  it('adds the fixes of a diagnostic and, with --fix, how many were applied', () => {
+    const range = { start: { line: 2, column: 14 }, end: { line: 2, column: 19 } };
+    const fixes = [{ title: 'Change version to "5.1"', edits: [{ range, newText: '"5.1"' }] }];
+    const line = JSON.parse(formatJsonLine('f.json', true, [{ code: 'A', severity: 'warning', message: 'm', pointer: '/version', range, fixes }], undefined, 2));
+    expect(line).toEqual({ file: 'f.json', valid: true, fixed: 2, diagnostics: [{ code: 'A', severity: 'warning', message: 'm', pointer: '/version', range, fixes }] });
+  });
 });

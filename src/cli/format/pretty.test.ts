@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnosticPretty, formatSummary } from './pretty.js';
+import { formatDiagnosticPretty, formatFixableHint, formatSummary } from './pretty.js';
 
 describe('formatDiagnosticPretty', () => {
   const text = '{\n  "version": 2.1\n}';
@@ -21,6 +21,11 @@ describe('formatDiagnosticPretty', () => {
     expect(formatDiagnosticPretty('f.json', '', { ...bare, pointer: '' })).toContain('(at the document root)');
   });
 
+  it('names the safe fix under the code frame', () => {
+    const fixes = [{ title: 'Change version to "5.1"', edits: [] }];
+    expect(formatDiagnosticPretty('flow.json', text, { ...diagnostic, fixes }).endsWith('  3 | }\n  fix: Change version to "5.1"\n')).toBe(true);
+  });
+
   it('colours the severity when asked', () => {
     expect(formatDiagnosticPretty('f.json', text, { ...diagnostic, severity: 'warning' }, true).startsWith('f.json:2:14 \u001b[33;1mwarning\u001b[0m ')).toBe(true);
   });
@@ -31,5 +36,14 @@ describe('formatSummary', () => {
     expect(formatSummary({ valid: 1, invalid: 1, unreadable: 0, errors: 3, warnings: 1 })).toBe('2 files checked: 1 valid, 1 invalid (3 errors, 1 warning)\n');
     expect(formatSummary({ valid: 1, invalid: 0, unreadable: 0, errors: 0, warnings: 0 })).toBe('1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings)\n');
     expect(formatSummary({ valid: 0, invalid: 1, unreadable: 2, errors: 1, warnings: 2 })).toBe('3 files checked: 0 valid, 1 invalid, 2 unreadable (1 error, 2 warnings)\n');
+  });
+});
+
+describe('--fix in the summary', () => {
+  it('counts the fixes applied, and hints at --fix otherwise', () => {
+    expect(formatSummary({ valid: 1, invalid: 0, unreadable: 0, errors: 0, warnings: 0, fixed: 1 })).toBe('1 file checked: 1 valid, 0 invalid (0 errors, 0 warnings), 1 fix applied\n');
+    expect(formatSummary({ valid: 1, invalid: 0, unreadable: 0, errors: 0, warnings: 0, fixed: 3 })).toMatch(/, 3 fixes applied\n$/);
+    expect(formatFixableHint(1)).toBe('1 problem has a safe fix: run again with --fix to apply it\n');
+    expect(formatFixableHint(2)).toBe('2 problems have safe fixes: run again with --fix to apply them\n');
   });
 });

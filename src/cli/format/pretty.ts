@@ -16,7 +16,8 @@ export function formatDiagnosticPretty(file: string, text: string, d: Diagnostic
     return `${file} ${severity} ${d.code} ${d.message} (at ${where})\n`;
   }
   const { line, column } = d.range.start;
-  return `${file}:${line}:${column} ${severity} ${d.code} ${d.message}\n${formatCodeFrame(text, d.range, { color })}`;
+  const fix = d.fixes?.[0] ? `  fix: ${d.fixes[0].title}\n` : '';
+  return `${file}:${line}:${column} ${severity} ${d.code} ${d.message}\n${formatCodeFrame(text, d.range, { color })}${fix}`;
 }
 
 export interface SummaryCounts {
@@ -25,13 +26,21 @@ export interface SummaryCounts {
   readonly unreadable: number;
   readonly errors: number;
   readonly warnings: number;
+  /** With --fix: fixes applied over all files. */
+  readonly fixed?: number;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
 
-/** e.g. `2 files checked: 1 valid, 1 invalid (3 errors, 1 warning)`. */
+/** e.g. `2 files checked: 1 valid, 1 invalid (3 errors, 1 warning)`, then `, 2 fixes applied` with --fix. */
 export function formatSummary(c: SummaryCounts): string {
   const total = c.valid + c.invalid + c.unreadable;
   const unreadable = c.unreadable > 0 ? `, ${c.unreadable} unreadable` : '';
-  return `${plural(total, 'file')} checked: ${c.valid} valid, ${c.invalid} invalid${unreadable} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')})\n`;
+  const fixed = c.fixed !== undefined ? `, ${plural(c.fixed, 'fix')} applied` : '';
+  return `${plural(total, 'file')} checked: ${c.valid} valid, ${c.invalid} invalid${unreadable} (${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')})${fixed}\n`;
+}
+
+/** Before the summary when some problems have a safe fix and --fix was not given. */
+export function formatFixableHint(fixable: number): string {
+  return `${fixable} ${fixable === 1 ? 'problem has a safe fix' : 'problems have safe fixes'}: run again with --fix to apply ${fixable === 1 ? 'it' : 'them'}\n`;
 }

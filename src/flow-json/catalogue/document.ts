@@ -44,13 +44,19 @@ export const FLOW_SPEC: DocumentSpec = {
   },
 };
 
+const SCREEN_ID_HINT = 'only alphabets and underscores (no digits, hyphens or spaces)';
+
 export const SCREEN_SPEC: DocumentSpec = {
   properties: {
     id: {
-      // "SUCCESS is a reserved keyword" (FLOW_LIMITS.reservedScreenIds); no character set is documented.
-      value: { kind: 'string', minLength: 1 },
+      // "SUCCESS is a reserved keyword" (FLOW_LIMITS.reservedScreenIds). Characters: Meta's error
+      // codes page (PATTERN_MISMATCH) says a screen id "should only consist of alphabets and
+      // underscores": no hyphen, no digit. The patterns are WhatsApp's client schema: until 6.3
+      // ^[a-zA-Z,_]+$ (a comma passes there), from 7.0 ^(?!_+$)[a-zA-Z_]+$ (not only underscores).
+      value: { kind: 'string', minLength: 1, pattern: '[a-zA-Z,_]+', patternHint: SCREEN_ID_HINT },
+      overrides: [{ versions: { since: '7.0' }, value: { kind: 'string', minLength: 1, pattern: '(?!_+$)[a-zA-Z_]+', patternHint: SCREEN_ID_HINT } }],
       required: true,
-      description: 'Unique id of the screen, used in navigate actions and routing.',
+      description: 'Unique id of the screen, used in navigate actions and routing: letters and underscores only.',
     },
     title: {
       value: { kind: 'string' },

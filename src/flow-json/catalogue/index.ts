@@ -38,5 +38,6 @@ export { ACTION_SPECS, completeAction, dataExchangeAction, navigateAction, openU
 export * from './components/index.js';
 export { FLOW_SPEC, LAYOUT_SPECS, SCREEN_SPEC } from './document.js';
 export { FLOW_LIMITS, type CatalogueFlowLimits, type VersionedLimit } from './limits.js';
+export { formValueOf, type FormValueType } from './form-value.js';
 export { maxPerScreen, resolveProperties, resolveProperty, resolvePropertyList, resolvePropertyMap } from './resolve.js';
 export type * from './types.js';

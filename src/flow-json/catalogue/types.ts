@@ -23,6 +23,8 @@ export type ValueSpec =
       readonly maxLength?: number;
       /** Regular expression source, anchored by the reader. */
       readonly pattern?: string;
+      /** What the pattern asks for, in words, for messages ("only letters and underscores"). */
+      readonly patternHint?: string;
       readonly format?: StringFormat;
     }
   | { readonly kind: 'number'; readonly integer?: boolean; readonly minimum?: number; readonly maximum?: number }

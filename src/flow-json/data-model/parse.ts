@@ -159,7 +159,8 @@ export function parseDataModel(declaration: unknown, options: DataModelOptions =
   return { shape: { type: 'object', properties }, problems };
 }
 
-function exampleHint(shape: DataShape): string {
+/** An `__example__` line fitting a declaration, for messages: `"__example__": "text"`. */
+export function exampleHint(shape: DataShape): string {
   switch (shape.type) {
     case 'string':
       return `"__example__": ${JSON.stringify(shape.enum?.[0] ?? 'text')}`;

@@ -2,6 +2,7 @@ import { parseDataModel, shapeToExprType } from '../data-model/index.js';
 import type { DataModelResult, DataShape } from '../data-model/index.js';
 import { createTypeEnv, parseCondition, parseDynamic } from '../expressions/index.js';
 import type { DynamicParseResult, ExprType, ScopeTypes, TypeEnv } from '../expressions/index.js';
+import { formValueOf } from '../catalogue/index.js';
 import type { ValueSpec } from '../catalogue/index.js';
 import { hasOwn, isRecord } from './json-type.js';
 import type { ComponentNode, FlowModel, ScreenNode } from './model.js';
@@ -67,19 +68,16 @@ function scalarType(t: string): ExprType {
   return t === 'array' ? { kind: 'array', items: { kind: 'unknown' } } : t === 'object' ? { kind: 'object', fields: {}, open: true } : ({ kind: t } as ExprType);
 }
 
-/** The type of `${form.<name>}` for an input, honouring variants such as CalendarPicker ranges. */
+/**
+ * The type of `${form.<name>}` for an input: the catalogue's `formValueOf`, the same function the
+ * runtime stores values by (TextInput `input-type: "number"` is a number, CalendarPicker ranges are
+ * objects).
+ */
 export function formValueType(c: ComponentNode): ExprType | undefined {
   const spec = c.spec;
   if (spec === undefined) return { kind: 'unknown' };
-  if (!spec.formValue) return undefined;
-  let chosen: { readonly type: string; readonly items?: string } = spec.formValue;
-  if (spec.formValueVariants) {
-    for (const v of spec.formValueVariants) {
-      if (c.value[v.property] !== v.equals) continue;
-      chosen = v;
-      break;
-    }
-  }
+  const chosen = formValueOf(spec, c.value);
+  if (!chosen) return undefined;
   if (chosen.type === 'array') return { kind: 'array', items: chosen.items ? scalarType(chosen.items) : { kind: 'unknown' } };
   return scalarType(chosen.type);
 }

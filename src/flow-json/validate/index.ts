@@ -6,20 +6,31 @@ import { buildModel } from './model.js';
 import type { FlowModel } from './model.js';
 import type { Report } from './rule.js';
 import { RULES } from './rules/index.js';
+import { runStyleRules } from './style/index.js';
+// A cycle by design: fixes re-validate with `fixes: false`; nothing runs at load time.
+import { computeFixes } from '../fix/index.js';
 import type { ValidateOptions, ValidationResult } from './types.js';
 import { resolveVersion } from './version.js';
 
-export type { ValidateOptions, ValidationResult } from './types.js';
+export type { StyleRuleSetting, ValidateOptions, ValidationResult } from './types.js';
 export type { Rule, RuleContext, Report } from './rule.js';
 export { RULES } from './rules/index.js';
+export { STYLE_RULES, STYLE_CODES } from './style/index.js';
+export type { StyleRule } from './style/index.js';
 export { buildModel } from './model.js';
 export type { FlowModel, ScreenNode, ComponentNode, ActionNode, DynamicValue } from './model.js';
 
 /**
  * Validates Flow JSON given as source text (diagnostics then carry line/column ranges) or as an
  * already-parsed value. Never throws: every problem, including malformed JSON, is a diagnostic.
+ * With `fixes: true` and text input, diagnostics that have a safe fix carry it (src/flow-json/fix).
  */
 export function validateFlow(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const result = validateOnly(input, options);
+  return typeof input === 'string' && options.fixes === true ? computeFixes(input, result, options) : result;
+}
+
+function validateOnly(input: unknown, options: ValidateOptions): ValidationResult {
   const parsed = typeof input === 'string' ? parseJson(input) : undefined;
   if (parsed && parsed.diagnostics.some((d) => d.severity === 'error')) {
     return finish(parsed.diagnostics.map(toMetaSyntaxCode), parsed, undefined);
@@ -56,6 +67,9 @@ export function validateFlow(input: unknown, options: ValidateOptions = {}): Val
       });
     }
   }
+  // Design-guidance lints, after the platform's rules and outside the `warnings` switch (asking
+  // for them is explicit); they are warnings or infos only, so `valid` is the platform's answer.
+  if (options.style === true) reports.push(...runStyleRules(model, options.rules));
   const warnings = parsed ? parsed.diagnostics : [];
   return finish([...warnings, ...toDiagnostics(reports, parsed)], parsed, version);
 }

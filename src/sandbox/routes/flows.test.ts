@@ -8,7 +8,7 @@ import { generateKeyPair } from '../../data-channel/index.js';
 import { createFlowEndpoint } from '../../endpoint/index.js';
 import { serveEndpoint } from '../../endpoint/test-kit.js';
 import type { RunningServer } from '../../endpoint/test-kit.js';
-import { INVALID_FLOW, START_TIMEOUT_MS, feedbackFormSource, startApiSandbox } from '../api-test-kit.js';
+import { FEEDBACK_FORM_VERSION, INVALID_FLOW, START_TIMEOUT_MS, feedbackFormSource, seedFeedbackFormSource, startApiSandbox } from '../api-test-kit.js';
 import type { ApiTestSandbox } from '../api-test-kit.js';
 import type { FlowStatusEvent } from '../events.js';
 
@@ -110,7 +110,7 @@ describe('flows: Flow JSON upload', () => {
   it('stores the seed feedback form with no validation errors and reports its version', async () => {
     const id = await draftWithForm();
     const details = await api.flows.get(id, { fields: ['json_version', 'validation_errors'] });
-    expect(details).toEqual({ id, jsonVersion: '2.1', validationErrors: [] });
+    expect(details).toEqual({ id, jsonVersion: FEEDBACK_FORM_VERSION, validationErrors: [] });
     const assets = await api.flows.listAssets(id);
     expect(assets.data).toHaveLength(1);
     const asset = assets.data[0];
@@ -178,6 +178,31 @@ describe('flows: lifecycle', () => {
     expect(invalid.code).toBe(139002);
     expect(invalid.details).toMatch(/2 validation error/);
     expect((await api.flows.get(broken, { fields: ['status'] })).status).toBe('DRAFT');
+  });
+
+  it('refuses to publish a flow below Flow JSON 5.1 (139002), as WhatsApp does, naming the version', async () => {
+    // The seed's form as written is 2.1: it uploads without validation errors (a frozen version is
+    // still sent and opened), but WhatsApp publishes only 5.1 and later.
+    const { id } = await api.flows.create({ name: uniqueName('Old'), categories: ['SURVEY'] });
+    expect((await api.flows.uploadJson(id, seedFeedbackFormSource())).validationErrors).toEqual([]);
+    const refused = await apiError(api.flows.publish(id));
+    expect(refused.code).toBe(139002);
+    expect(refused.message).toContain('Publishing Flow failed');
+    expect(refused.details).toMatch(/Flow JSON version 2\.1 .*publishing needs Flow JSON version 5\.1 or later/);
+    expect((await api.flows.get(id, { fields: ['status'] })).status).toBe('DRAFT');
+    const oneShot = await apiError(api.flows.create({ name: uniqueName('OldOneShot'), categories: ['SURVEY'], flowJson: seedFeedbackFormSource(), publish: true }));
+    expect(oneShot.code).toBe(139002);
+    expect(oneShot.details).toMatch(/version 2\.1/);
+  });
+
+  it('lists no warnings in validation_errors, and publishes a flow that has only warnings', async () => {
+    // A label over the documented 20 characters: a validator warning (MAX_CHARS_EXCEEDED), which the
+    // platform does not report; Meta documents validation_errors as errors only.
+    const long = feedbackFormSource().replace('"Leave a comment"', '"Leave us a comment, if you like"');
+    expect(long).not.toBe(feedbackFormSource());
+    const { id } = await api.flows.create({ name: uniqueName('Long label'), categories: ['SURVEY'] });
+    expect((await api.flows.uploadJson(id, long)).validationErrors).toEqual([]);
+    await expect(api.flows.publish(id)).resolves.toEqual({ success: true });
   });
 
   it('deprecates only a PUBLISHED flow (139003)', async () => {

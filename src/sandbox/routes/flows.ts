@@ -3,9 +3,10 @@
 // handlers act on the account the path named (OperationRequest.phone) and answer Graph's form,
 // which the operation pipeline turns into the Partner API's where it differs. Lifecycle, from
 // Meta's Flows API: a flow starts DRAFT; only a DRAFT changes (metadata, Flow JSON), is published
-// (when its Flow JSON has no validation errors and, with an endpoint, the endpoint answers the
-// health-check ping) or is deleted; only a PUBLISHED flow is deprecated. THROTTLED and BLOCKED come
-// from endpoint health (set by the sandbox's health monitor or /_sandbox).
+// (when its Flow JSON has no validation errors, its version is publishable (5.1+) and, with an
+// endpoint, the endpoint answers the health-check ping) or is deleted; only a PUBLISHED flow is
+// deprecated. THROTTLED and BLOCKED come from endpoint health (set by the sandbox's health monitor
+// or /_sandbox).
 import type { HostingType } from '../../api/types.js';
 import { DEFAULT_FLOW_FIELDS, PARTNER_FLOW_FIELDS } from '../../api/contract/index.js';
 import { findAccountByWabaAccountId, findAccountByWabaId } from '../account.js';
@@ -23,7 +24,7 @@ import {
 } from '../data/flows.js';
 import type { FlowStatus, FlowStatusEvent } from '../events.js';
 import type { EndpointHealthCheck, SandboxExtensions } from '../extensions.js';
-import { validateFlowSource } from '../flow-validation.js';
+import { unpublishableVersion, validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
 import { errorResponse, json } from '../router.js';
@@ -82,6 +83,8 @@ async function publish(ctx: SandboxContext, accountId: string, hostingType: Host
   if (flow.validationErrors.length > 0) {
     return flowStateError(hostingType, 139002, title, `The Flow JSON has ${flow.validationErrors.length} validation error(s); fix them and upload it again before publishing.`);
   }
+  const frozen = unpublishableVersion(flow.jsonVersion);
+  if (frozen !== undefined) return flowStateError(hostingType, 139002, title, frozen);
   // A flow that exchanges data (data_api_version) needs an endpoint, and an endpoint must answer
   // the encrypted health-check ping before the flow goes live.
   const usesEndpoint = flow.endpointUri !== undefined || flow.dataApiVersion !== undefined;

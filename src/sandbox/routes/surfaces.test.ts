@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../data-channel/index.js';
 import { ensureBusinessPhone, ensurePartner } from '../account.js';
-import { START_TIMEOUT_MS, feedbackFormSource, startApiSandbox } from '../api-test-kit.js';
+import { FEEDBACK_FORM_VERSION, START_TIMEOUT_MS, feedbackFormSource, startApiSandbox } from '../api-test-kit.js';
 import type { ApiTestSandbox } from '../api-test-kit.js';
 import { createApiKey, createPartnerKey, issuePartnerToken } from '../auth.js';
 import type { PhoneRecord } from '../records.js';
@@ -351,7 +351,7 @@ describe('migrating flows between WABAs', () => {
     for (const m of migrated) {
       expect(m.migrated_id).not.toBe(m.source_id);
       const copy = await call(graph(`/${m.migrated_id}?fields=name,status,json_version,validation_errors`), { headers: bearer(t.meta.accessToken) });
-      expect(copy.body).toEqual({ id: m.migrated_id, name: m.source_name, status: m.source_name === 'migrate published' ? 'PUBLISHED' : 'DRAFT', json_version: '2.1', validation_errors: [] });
+      expect(copy.body).toEqual({ id: m.migrated_id, name: m.source_name, status: m.source_name === 'migrate published' ? 'PUBLISHED' : 'DRAFT', json_version: FEEDBACK_FORM_VERSION, validation_errors: [] });
     }
     // The source keeps its flows.
     expect((await call(graph(`/${published}?fields=status`), { headers: bearer(secondKey) })).body).toEqual({ id: published, status: 'PUBLISHED' });

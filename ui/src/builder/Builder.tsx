@@ -1,10 +1,11 @@
-// The flow builder: the Flow JSON editor with the validator's diagnostics as you type, a version
+// The flow builder: the Flow JSON editor with the validator's diagnostics as you type (the
+// platform's checks and the design-guidance lints; safe fixes once typing pauses), a version
 // switch, the live phone preview beside it, open/save/publish through the sandbox's Flows API, and
 // an interactive run with a flow token and initial data (in the page, or through the sandbox so a
 // flow's endpoint is really called).
-import { useMemo, useRef, useState } from 'preact/hooks';
-import { FLOW_JSON_VERSIONS, validateFlow } from '../../../src/flow-json/index.js';
-import type { Diagnostic, FlowJsonVersion } from '../../../src/flow-json/index.js';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { FLOW_JSON_VERSIONS, fixFlow, validateFlow } from '../../../src/flow-json/index.js';
+import type { Diagnostic, Fix, FlowJsonVersion, Position, ValidateOptions } from '../../../src/flow-json/index.js';
 import feedbackForm from '../../../examples/feedback-form.json?raw';
 import { api, postJson } from '../api.js';
 import type { FlowSummary, ValidationError } from '../api.js';
@@ -15,6 +16,7 @@ import { FlowSheet, PhoneFrame } from '../phone/Phone.js';
 import { Diagnostics } from './Diagnostics.js';
 import { Editor } from './Editor.js';
 import type { EditorHandle } from './Editor.js';
+import { applyFix, fixStart, useFixes } from './fixes.js';
 import { usePreview } from './usePreview.js';
 import './builder.css';
 
@@ -62,9 +64,16 @@ export function Builder() {
   const [run, setRun] = useState<{ screen?: string; data?: Record<string, unknown> } | undefined>(undefined);
   const [remote, setRemote] = useState<{ state: PhoneState; driver: PhoneDriver; wire: SessionWire } | undefined>(undefined);
   const editor = useRef<EditorHandle | null>(null);
+  /** Where to put the cursor once the editor shows a fixed text. */
+  const jumpAfterFix = useRef<Position | undefined>(undefined);
 
   const parsed = useMemo(() => parse(text), [text]);
-  const result = useMemo(() => validateFlow(text, version === '' ? {} : { version }), [text, version]);
+  // Every keystroke validates without fixes (milliseconds); the same validation with fixes comes
+  // from useFixes once typing pauses, and replaces it only while it is for this very text.
+  const options = useMemo<ValidateOptions>(() => ({ style: true, ...(version === '' ? {} : { version }) }), [version]);
+  const checked = useMemo(() => validateFlow(text, options), [text, options]);
+  const fixes = useFixes(text, options);
+  const result = fixes.result ?? checked;
   const preview = usePreview({
     flow: parsed.flow,
     ...(parsed.error === undefined ? {} : { parseError: parsed.error }),
@@ -75,6 +84,35 @@ export function Builder() {
 
   const pick = (d: Diagnostic): void => {
     if (d.range !== undefined) editor.current?.jumpTo(d.range.start.line, d.range.start.column);
+  };
+
+  useEffect(() => {
+    const at = jumpAfterFix.current;
+    jumpAfterFix.current = undefined;
+    if (at !== undefined) editor.current?.jumpTo(at.line, at.column);
+  }, [text]);
+
+  const fixOne = (d: Diagnostic, fix: Fix): void => {
+    const fixed = applyFix(text, d, fix);
+    if (fixed === undefined) {
+      setMessage({ kind: 'error', text: `Could not apply "${fix.title}" to the current text.` });
+      return;
+    }
+    jumpAfterFix.current = fixStart(fix);
+    setText(fixed);
+    setMessage({ kind: 'ok', text: `Applied: ${fix.title}.` });
+  };
+
+  const fixAll = (): void => {
+    const out = fixFlow(text, options);
+    if (out.applied === 0) {
+      setMessage({ kind: 'error', text: 'No fix could be applied.' });
+      return;
+    }
+    // fixFlow validated the fixed text with fixes already: no need to compute them again.
+    fixes.remember(out.text, out.result);
+    setText(out.text);
+    setMessage({ kind: 'ok', text: `Applied ${out.applied} fix${out.applied === 1 ? '' : 'es'}.` });
   };
 
   const act = async (label: string, work: () => Promise<void>): Promise<void> => {
@@ -253,7 +291,7 @@ export function Builder() {
         <div class="cursor-pos" data-testid="cursor">
           Ln {cursor.line}, Col {cursor.column}
         </div>
-        <Diagnostics diagnostics={result.diagnostics} onPick={pick} />
+        <Diagnostics diagnostics={result.diagnostics} onPick={pick} onFix={fixOne} onFixAll={fixAll} />
       </section>
       <section class="builder-right">
         <label class="preview-jump">

@@ -9,11 +9,15 @@ export const STRING: ValueSpec = { kind: 'string' };
 export const BOOLEAN: ValueSpec = { kind: 'boolean' };
 export const INTEGER: ValueSpec = { kind: 'number', integer: true };
 
+/** At least one non-space character. */
+export const NON_BLANK_PATTERN = '[\\s\\S]*\\S[\\s\\S]*';
+export const NON_BLANK_HINT = 'not blank (at least one character other than spaces and line breaks)';
+
 /** Text the docs say may not be empty or blank: at least one non-space character. */
 export function text(maxLength?: number): ValueSpec {
   return maxLength === undefined
-    ? { kind: 'string', minLength: 1, pattern: '[\\s\\S]*\\S[\\s\\S]*' }
-    : { kind: 'string', minLength: 1, maxLength, pattern: '[\\s\\S]*\\S[\\s\\S]*' };
+    ? { kind: 'string', minLength: 1, pattern: NON_BLANK_PATTERN, patternHint: NON_BLANK_HINT }
+    : { kind: 'string', minLength: 1, maxLength, pattern: NON_BLANK_PATTERN, patternHint: NON_BLANK_HINT };
 }
 
 export function str(maxLength?: number): ValueSpec {

@@ -1,5 +1,8 @@
 import type { ComponentSpec } from '../types.js';
-import { oneOf, visible } from './common.js';
+import { NON_BLANK_HINT, NON_BLANK_PATTERN, oneOf, visible } from './common.js';
+import type { ValueSpec } from '../types.js';
+
+const NON_BLANK_MARKDOWN: ValueSpec = { kind: 'string', format: 'markdown', pattern: NON_BLANK_PATTERN, patternHint: NON_BLANK_HINT };
 
 export const richText: ComponentSpec = {
   type: 'RichText',
@@ -9,6 +12,10 @@ export const richText: ComponentSpec = {
   properties: {
     text: {
       value: oneOf({ kind: 'string', format: 'markdown' }, { kind: 'array', items: { kind: 'string', format: 'markdown' } }),
+      // Flow JSON 6.0 (changelog, breaking): string properties may no longer be empty or blank
+      // ("", " ", "\n"), which covers each line of the array form too (PATTERN_MISMATCH, "blank
+      // string", error codes page). A paragraph break is a new array item, not a blank one.
+      overrides: [{ versions: { since: '6.0' }, value: oneOf(NON_BLANK_MARKDOWN, { kind: 'array', items: NON_BLANK_MARKDOWN }) }],
       required: true,
       dynamic: true,
       description: 'Markdown, as one string or one string per line.',

@@ -31,6 +31,10 @@ export const textInput: ComponentSpec = {
     'error-message': errorMessage(str(30)),
   },
   formValue: { type: 'string' },
+  // A number field holds a number in expressions and payloads: `${form.age} > 18` type-checks, and
+  // `${form.age}` fills a data-model field of type "number" (the platform accepts that navigate
+  // payload; glific/glific-frontend#3812 reports it working on 7.3).
+  formValueVariants: [{ property: 'input-type', equals: 'number', type: 'number' }],
   // Docs: a pattern needs helper-text, which tells the user what the pattern expects.
   dependencies: [{ property: 'pattern', requires: ['helper-text'], reason: 'the helper text must tell the user what the pattern expects' }],
 };

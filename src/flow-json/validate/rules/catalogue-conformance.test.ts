@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateFlow } from '../index.js';
 import { check, flow, terminalScreen } from '../test-helpers.js';
 
 const one = (component: unknown, version = '7.3') => check(flow(version, [terminalScreen('A', [component])]));
@@ -39,8 +40,43 @@ describe('catalogue-conformance', () => {
   });
   it('checks character limits, counting characters rather than UTF-16 units', () => {
     expect(one({ type: 'TextHeading', text: 'x'.repeat(81) })).toContain(`MAX_CHARS_EXCEEDED@${at()}/text`);
+    expect(one({ type: 'TextHeading', text: '😀'.repeat(81) })).toContain(`MAX_CHARS_EXCEEDED@${at()}/text`);
     expect(one({ type: 'TextHeading', text: '😀'.repeat(80) })).toEqual([]);
     expect(check(flow('7.3', [{ ...terminalScreen('A'), id: '' }]))).toContain('MIN_CHARS_REQUIRED@/screens/0/id');
+  });
+  it('reports a documented maximum length as a warning naming the limit, not as an error', () => {
+    // Meta documents the limits but no error code, and published flows exceed them (corpus valid/23:
+    // a 25-character TextInput label, metadata of 34 characters).
+    const result = validateFlow(flow('7.3', [terminalScreen('A', [{ type: 'TextInput', name: 'n', label: 'Your full name, as on ID' }])]));
+    expect(result.valid).toBe(true);
+    const [warning] = result.diagnostics.filter((d) => d.code === 'MAX_CHARS_EXCEEDED');
+    expect(warning).toMatchObject({ severity: 'warning', pointer: `${at()}/label` });
+    expect(warning?.message).toMatch(/24 characters; Meta documents a limit of 20/);
+  });
+  it('keeps minimum lengths and required properties as errors', () => {
+    const result = validateFlow(flow('7.3', [terminalScreen('A', [{ type: 'TextHeading', text: '' }])]));
+    expect(result.valid).toBe(false);
+    expect(result.diagnostics.find((d) => d.code === 'MIN_CHARS_REQUIRED')?.severity).toBe('error');
+  });
+  it('refuses screen ids other than letters and underscores (Meta: "alphabets and underscores")', () => {
+    const ids = (id: string, version = '7.3') => check(flow(version, [terminalScreen(id)])).filter((f) => f.startsWith('PATTERN_MISMATCH'));
+    expect(ids('MY-SCREEN')).toEqual(['PATTERN_MISMATCH@/screens/0/id']);
+    expect(ids('STEP2')).toEqual(['PATTERN_MISMATCH@/screens/0/id']);
+    expect(ids('MY SCREEN', '3.1')).toEqual(['PATTERN_MISMATCH@/screens/0/id']);
+    expect(ids('screen_one_Two')).toEqual([]);
+    // WhatsApp's client pattern: from 7.0 an id may not be only underscores.
+    expect(ids('___', '6.3')).toEqual([]);
+    expect(ids('___', '7.0')).toEqual(['PATTERN_MISMATCH@/screens/0/id']);
+    const message = validateFlow(flow('7.3', [terminalScreen('MY-SCREEN')])).diagnostics.find((d) => d.code === 'PATTERN_MISMATCH')?.message;
+    expect(message).toMatch(/only alphabets and underscores.*"MY-SCREEN"/);
+  });
+  it('refuses a blank item in a RichText text array from 6.0 (no blank strings)', () => {
+    const rich = (text: unknown, version = '7.3') => check(flow(version, [terminalScreen('A', [{ type: 'RichText', text }])]));
+    expect(rich(['# Title', '   ', 'Body'])).toEqual([`PATTERN_MISMATCH@${at()}/text/1`]);
+    expect(rich(['# Title', ''])).toEqual([`PATTERN_MISMATCH@${at()}/text/1`]);
+    expect(rich('\n')).toEqual([`PATTERN_MISMATCH@${at()}/text`]);
+    expect(rich(['# Title', 'Body'])).toEqual([]);
+    expect(rich(['# Title', ' '], '5.1').filter((f) => f.startsWith('PATTERN_MISMATCH'))).toEqual([]);
   });
   it('checks item counts and unique ids', () => {
     expect(check({ version: '7.3', screens: [] })).toContain('MIN_ITEMS_REQUIRED@/screens');

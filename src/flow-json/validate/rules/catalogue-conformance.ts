@@ -231,10 +231,22 @@ class Checker {
       this.report({ code: 'MIN_CHARS_REQUIRED', pointer: at(parent, key), message: `Property ${label} ${what}.` });
     }
     if (spec.maxLength !== undefined && length > spec.maxLength) {
-      this.report({ code: 'MAX_CHARS_EXCEEDED', pointer: at(parent, key), message: `Property ${label} has ${length} characters; at most ${spec.maxLength} are allowed. Shorten it.` });
+      // A warning, not an error. Reading: Meta's components reference documents these limits
+      // ("Max character limit: 20" and the like) but its error-codes page lists no code for
+      // exceeding one, and WhatsApp's client validator checks minimum lengths (MIN_CHARS_REQUIRED)
+      // but no maximum. Published flows go over them: Meta's own templates and public flows in the
+      // regression corpus (shared/corpus/flow-json-real, valid/10, 23, 25, 28) are accepted by the
+      // platform. So the limit is design guidance: text beyond it may be cut off on the phone.
+      this.report({
+        code: 'MAX_CHARS_EXCEEDED',
+        severity: 'warning',
+        pointer: at(parent, key),
+        message: `Property ${label} has ${length} characters; Meta documents a limit of ${spec.maxLength} for it. Longer text may be cut off on the phone: shorten it.`,
+      });
     }
     if (spec.pattern !== undefined && !anchored(spec.pattern).test(value)) {
-      this.report({ code: 'PATTERN_MISMATCH', pointer: at(parent, key), message: `Property ${label} should match the pattern '${spec.pattern}', but is '${value}'.` });
+      const what = spec.patternHint ?? `match the pattern '${spec.pattern}'`;
+      this.report({ code: 'PATTERN_MISMATCH', pointer: at(parent, key), message: `Property ${label} should ${spec.patternHint ? 'be ' : ''}${what}, but is ${JSON.stringify(value)}.` });
     }
     if (spec.format && !matchesFormat(value, spec.format)) {
       this.report({ code: 'INVALID_PROPERTY_VALUE_FORMAT', pointer: at(parent, key), message: `Property ${label} should be in '${spec.format}' format${spec.format === 'date' ? ' (YYYY-MM-DD)' : ''}, but is '${value}'.` });

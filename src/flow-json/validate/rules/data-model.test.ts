@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateFlow } from '../index.js';
 import { check, errors, flow, terminalScreen } from '../test-helpers.js';
 
 const withData = (data: unknown, version = '7.3') => flow(version, [terminalScreen('A', [], { data })]);
@@ -18,6 +19,13 @@ describe('data-model', () => {
   it('requires a type on every field', () => {
     expect(dataFindings({ name: {} })).toEqual(['INVALID_SCREEN_DATA@/screens/0/data/name']);
     expect(dataFindings({ u: { type: 'object', properties: { a: {} }, __example__: {} } })).toEqual(['INVALID_SCREEN_DATA@/screens/0/data/u/properties/a']);
+  });
+  it('requires __example__ on every top-level field, in every version, and only there', () => {
+    // Flow JSON reference, "Screen data model": the __example__ field "is mandatory".
+    for (const v of ['2.1', '5.0', '7.3']) expect(dataFindings({ name: { type: 'string' } }, v)).toEqual(['INVALID_SCREEN_DATA@/screens/0/data/name']);
+    expect(validateFlow(withData({ n: { type: 'integer' } })).diagnostics[0]?.message).toMatch(/Missing property '__example__' for data model field 'n'.*"__example__": 1/);
+    // Nested properties carry none: they are part of the top-level example.
+    expect(dataFindings({ user: { type: 'object', properties: { age: { type: 'integer' } }, __example__: { age: 3 } } })).toEqual([]);
   });
   it('requires type to be a known type name', () => {
     expect(dataFindings({ name: { type: 123 } })).toEqual(['INVALID_SCREEN_DATA@/screens/0/data/name/type']);

@@ -1,4 +1,5 @@
 import { checkValue, describeShape } from '../../data-model/index.js';
+import { exampleHint } from '../../data-model/parse.js';
 import { childPointer } from '../../diagnostics.js';
 import { dataModelOf } from '../flow-types.js';
 import { hasOwn, isRecord, jsonTypeOf } from '../json-type.js';
@@ -17,7 +18,7 @@ const MAX_DEPTH = 32;
 export const dataModel: Rule = {
   id: 'data-model',
   codes: ['INVALID_SCREEN_DATA'],
-  description: 'Screen data declarations are well formed and their __example__ values match them.',
+  description: 'Screen data declarations are well formed, and every top-level field has an __example__ that matches it.',
   check({ model, report }) {
     for (const screen of model.screens) {
       const data = screen.value['data'];
@@ -27,6 +28,19 @@ export const dataModel: Rule = {
       for (const [key, decl] of Object.entries(data)) {
         const pointer = childPointer(base, key);
         walk(decl, pointer, 0, report);
+        if (isRecord(decl) && !hasOwn(decl, '__example__') && hasOwn(fields, key)) {
+          // Reading: the Flow JSON reference ("Screen data model", Properties) says the
+          // `__example__` field "serves as mock data ... This field is mandatory", for every
+          // top-level field and in every version; nested properties carry none (they are part of
+          // the top-level example). Data-model schema errors are INVALID_SCREEN_DATA (error codes
+          // page, "Screen Data Model Errors").
+          report({
+            code: 'INVALID_SCREEN_DATA',
+            pointer,
+            message: `Missing property '__example__' for data model field '${key}': every top-level field needs example data (shown in previews), e.g. ${exampleHint(fields[key]!)}.`,
+          });
+          continue;
+        }
         if (!isRecord(decl) || !hasOwn(decl, '__example__') || !hasOwn(fields, key)) continue;
         const shape = fields[key]!;
         for (const m of checkValue(decl['__example__'], shape)) {

@@ -101,3 +101,25 @@ describe('dynamic-references after an unknown component type', () => {
     expect(validateFlow(doc).diagnostics.map((d) => `${d.code}@${d.pointer}`)).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/0/type']);
   });
 });
+
+// A TextInput with input-type "number" holds a number in expressions and payloads: one decision,
+// the catalogue's formValueOf, which the runtime stores values by too (src/runtime/rules.ts).
+const numberInput = (inputType = 'number') => ({ type: 'TextInput', name: 'age', label: 'Age', 'input-type': inputType });
+const shownIf = (visible: string) => ({ type: 'TextBody', text: 'Adults only', visible });
+const numberScreen = (children: unknown[], extra: Record<string, unknown> = {}) => flow('7.3', [terminalScreen('A', children, extra)]);
+
+describe('dynamic-references: number inputs', () => {
+  it('type-checks a number TextInput against numbers', () => {
+    expect(errors(numberScreen([numberInput(), shownIf('`${form.age} > 18`')]))).toEqual([]);
+    expect(errors(numberScreen([{ ...numberInput(), name: 'number' }, shownIf('`${form.number} == 42`')]))).toEqual([]);
+    expect(errors(numberScreen([numberInput(), { type: 'TextBody', text: "`'In ten years: ' (${form.age} + 10)`" }]))).toEqual([]);
+  });
+  it('still refuses a text TextInput compared with a number', () => {
+    expect(errors(numberScreen([numberInput('text'), shownIf('`${form.age} > 18`')]))).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/1/visible']);
+    expect(errors(numberScreen([numberInput('text'), shownIf('`${form.age} == 42`')]))).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/1/visible']);
+  });
+  it('types data-model numbers and integers as numbers', () => {
+    const data = { count: { type: 'integer', __example__: 3 }, price: { type: 'number', __example__: 2.5 } };
+    expect(errors(numberScreen([shownIf('`${data.count} >= 2 && ${data.price} < 10`'), shownIf('`${data.count} == 3`')], { data }))).toEqual([]);
+  });
+});

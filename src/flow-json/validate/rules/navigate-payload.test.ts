@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateFlow } from '../index.js';
 import { errors, flow, navigateFooter, screen, terminalScreen } from '../test-helpers.js';
 
 const name = { type: 'string', __example__: 'Ann' };
@@ -37,5 +38,18 @@ describe('navigate-payload', () => {
     const at = '/screens/0/layout/children/1/on-click-action/payload/text';
     expect(only(pair({ text: '${form.input}' }, { text: { type: 'boolean', __example__: true } }, {}, [input]))).toEqual([`INVALID_NAVIGATE_ACTION_PAYLOAD@${at}`]);
     expect(errors(pair({ text: '${form.input}' }, { text: name }, {}, [input]))).toEqual([]);
+  });
+});
+
+describe('navigate-payload: number inputs', () => {
+  // A TextInput with input-type "number" holds a number (catalogue formValueOf).
+  it('lets a number TextInput fill a number field of the next screen', () => {
+    const next = (type: string) =>
+      flow('7.3', [
+        screen('A', [{ type: 'TextInput', name: 'age', label: 'Age', 'input-type': 'number' }, { type: 'Footer', label: 'Next', 'on-click-action': { name: 'navigate', next: { type: 'screen', name: 'B' }, payload: { age: '${form.age}' } } }]),
+        terminalScreen('B', [], { data: { age: { type, __example__: type === 'string' ? '30' : 30 } } }),
+      ]);
+    expect(validateFlow(next('number')).valid).toBe(true);
+    expect(errors(next('string'))).toEqual(['INVALID_NAVIGATE_ACTION_PAYLOAD@/screens/0/layout/children/1/on-click-action/payload/age']);
   });
 });

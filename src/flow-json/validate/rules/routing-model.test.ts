@@ -13,6 +13,19 @@ describe('routing-model', () => {
   it('reports screens missing from routing_model', () => {
     expect(messages(endpointFlow({ A: [] }, [terminalScreen('A'), terminalScreen('B')])).join()).toMatch(/missing in the routing model: \[B\]/);
   });
+  it('counts a screen named only as a destination as in the model (Meta\'s reference example { A: [B] })', () => {
+    expect(check(endpointFlow({ A: ['B'] }, [screen('A', [exchange]), terminalScreen('B')]))).toEqual([]);
+    // Meta's personalised-offer template (corpus valid/17): the last screen is never a key.
+    const chain = endpointFlow({ A: ['B'], B: ['C'] }, [screen('A', [exchange]), screen('B', [exchange]), terminalScreen('C')]);
+    expect(check(chain)).toEqual([]);
+  });
+  it('accepts an empty routing_model on a single-screen flow', () => {
+    expect(check(endpointFlow({}, [terminalScreen('A')]))).toEqual([]);
+  });
+  it('still requires navigate actions of a destination-only screen to be routed', () => {
+    const doc = endpointFlow({ A: ['B'] }, [screen('A', [exchange]), screen('B', [navigateFooter('C')]), terminalScreen('C')]);
+    expect(check(doc)).toContain('INVALID_ROUTING_MODEL@/screens/1/layout/children/0/on-click-action/next/name');
+  });
   it('reports unknown screens in routing_model', () => {
     expect(messages(endpointFlow({ A: ['X'], B: [] }, [screen('A', [exchange]), terminalScreen('B')])).join()).toMatch(/Invalid screens .*\[X\]/);
   });
