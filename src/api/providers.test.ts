@@ -1,12 +1,9 @@
-// The client against each provider, over real HTTP on 127.0.0.1 and without the sandbox: a small
-// recording server serves every dialect under its own prefix and answers each operation with a fixed
+// The client against each provider, over real HTTP on 127.0.0.1 and without the sandbox: the
+// recording test peer serves every dialect under its own prefix and answers each operation with a fixed
 // common answer, encoded for the dialect by the contract (as the sandbox does). Every request the
 // client sends must route, by the contract's own matchOperation, to the operation the method is for,
 // and carry exactly the credential of its surface.
 import { generateKeyPairSync } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from './client.js';
 import type { ApiClient, ClientOptions } from './client.js';
@@ -14,33 +11,22 @@ import { createClientWith } from './client/create.js';
 import { parseRetryAfter } from './client/retry.js';
 import { DEFAULT_GRAPH_VERSION, matchOperation } from './contract/index.js';
 import { ApiClientError, ApiError, cloudErrorBody, partnerErrorBody } from './errors.js';
+import { startTestPeer } from './test-peer.js';
+import type { PeerReply, RecordedRequest, TestPeer } from './test-peer.js';
 import type { Dialect } from './types.js';
 
 // ---------------------------------------------------------------------------------------------
 // The recording server
 
-interface Recorded {
-  method: string;
-  /** Full path, prefix included. */
-  pathname: string;
+/** A request as the peer recorded it (`pathname` with the prefix), and the surface its prefix names. */
+interface Recorded extends RecordedRequest {
   dialect: Dialect | undefined;
   /** Path relative to the dialect's base URL. */
   relative: string;
-  query: Record<string, string>;
-  headers: IncomingMessage['headers'];
-  raw: Buffer;
-  at: number;
 }
 
-interface Reply {
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  /** Never answer (timeouts, aborts). */
-  hang?: boolean;
-  /** Cut the connection without an answer. */
-  reset?: boolean;
-}
+/** An answer, or `{ hang: true }` (never answer: timeouts, aborts) or `{ reset: true }` (cut the connection). */
+type Reply = PeerReply;
 
 type Responder = (request: Recorded) => Reply | undefined;
 
@@ -98,48 +84,27 @@ function defaultReply(request: Recorded): Reply {
   return { status: 200, body: encode === undefined ? common : encode(common) };
 }
 
-let server: ReturnType<typeof createServer>;
+let peer: TestPeer;
 let origin: string;
 const requests: Recorded[] = [];
 let responder: Responder = () => undefined;
 
+function withSurface(request: RecordedRequest): Recorded {
+  const prefix = PREFIXES.find(([p]) => request.pathname === p || request.pathname.startsWith(`${p}/`));
+  return { ...request, dialect: prefix?.[1], relative: prefix === undefined ? request.pathname : request.pathname.slice(prefix[0].length) };
+}
+
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const prefix = PREFIXES.find(([p]) => url.pathname === p || url.pathname.startsWith(`${p}/`));
-      const recorded: Recorded = {
-        method: req.method ?? '',
-        pathname: url.pathname,
-        dialect: prefix?.[1],
-        relative: prefix === undefined ? url.pathname : url.pathname.slice(prefix[0].length),
-        query: Object.fromEntries(url.searchParams),
-        headers: req.headers,
-        raw: Buffer.concat(chunks),
-        at: Date.now(),
-      };
-      requests.push(recorded);
-      const reply = responder(recorded) ?? defaultReply(recorded);
-      if (reply.hang === true) return;
-      if (reply.reset === true) {
-        req.socket.destroy();
-        return;
-      }
-      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
-      res.end(text);
-    });
+  peer = await startTestPeer();
+  origin = peer.baseUrl;
+  peer.respond((request) => {
+    const recorded = withSurface(request);
+    requests.push(recorded);
+    return responder(recorded) ?? defaultReply(recorded);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => peer.close());
 
 beforeEach(() => {
   requests.length = 0;

@@ -12,24 +12,33 @@ export interface RecordedRequest {
   raw: Buffer;
   /** The body parsed as JSON, when it is JSON. */
   json: unknown;
+  /** When it arrived (Date.now()), for tests of waits between attempts. */
+  at: number;
 }
 
 export interface CannedReply {
   status?: number;
-  body: unknown;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
+
+/** What a responder may also do: never answer (timeouts, aborts) or cut the connection. */
+export type PeerReply = CannedReply | { hang: true } | { reset: true };
 
 export interface TestPeer {
   readonly baseUrl: string;
   readonly requests: RecordedRequest[];
   /** Register the reply for `METHOD /path`. */
   reply(route: string, reply: CannedReply): void;
+  /** Answer every request with this function instead of the canned replies (undefined clears it). */
+  respond(responder: ((request: RecordedRequest) => PeerReply) | undefined): void;
   close(): Promise<void>;
 }
 
 export async function startTestPeer(): Promise<TestPeer> {
   const routes = new Map<string, CannedReply>();
   const requests: RecordedRequest[] = [];
+  let responder: ((request: RecordedRequest) => PeerReply) | undefined;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -44,10 +53,16 @@ export async function startTestPeer(): Promise<TestPeer> {
           json = undefined;
         }
       }
-      requests.push({ method: req.method ?? '', pathname: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, raw, json });
-      const reply = routes.get(`${req.method ?? ''} ${url.pathname}`) ?? { status: 404, body: { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } } };
-      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json' });
+      const recorded: RecordedRequest = { method: req.method ?? '', pathname: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, raw, json, at: Date.now() };
+      requests.push(recorded);
+      const reply = responder?.(recorded) ?? routes.get(`${recorded.method} ${url.pathname}`) ?? { status: 404, body: { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } } };
+      if ('hang' in reply) return;
+      if ('reset' in reply) {
+        req.socket.destroy();
+        return;
+      }
+      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {});
+      res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
       res.end(text);
     });
   });
@@ -59,6 +74,13 @@ export async function startTestPeer(): Promise<TestPeer> {
     reply(route, reply) {
       routes.set(route, reply);
     },
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    respond(next) {
+      responder = next;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections(); // a hanging request must not keep the server open
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
   };
 }

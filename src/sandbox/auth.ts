@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../store/index.js';
 import { rowId, token } from './ids.js';
 
-export const API_KEY_HEADER = 'd360-api-key';
+export { D360_API_KEY_HEADER as API_KEY_HEADER } from '../api/contract/dialects.js';
 const PREFIX_LENGTH = 8;
 
 /** Seconds a Partner API bearer token lives (24 hours). */

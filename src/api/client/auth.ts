@@ -3,6 +3,7 @@
 // cached and fetched again once after a 401 or when it expires). Graph: a bearer access token. Each
 // request carries exactly one credential, the one of the surface it goes to.
 import type { Dialect } from '../types.js';
+import { D360_API_KEY_HEADER, PARTNER_API_KEY_HEADER } from '../contract/dialects.js';
 import { ApiClientError } from '../errors.js';
 import type { ResolvedOptions } from './options.js';
 import { untilAborted } from './retry.js';
@@ -62,13 +63,13 @@ export function createAuthenticator(resolved: ResolvedOptions, fetchToken: (user
       switch (dialect) {
         case 'cloud':
         case 'on-premise':
-          return { headers: { 'D360-API-KEY': required(resolved.d360ApiKey) } };
+          return { headers: { [D360_API_KEY_HEADER]: required(resolved.d360ApiKey) } };
         case 'meta':
           return { headers: { Authorization: `Bearer ${required(resolved.accessToken)}` } };
         case 'partner': {
           const signIn = resolved.partner;
           if (signIn === undefined) throw new ApiClientError('INVALID_OPTIONS', `${label}: no Partner API credentials.`);
-          if (signIn.kind === 'api-key') return { headers: { 'X-API-Key': signIn.apiKey } };
+          if (signIn.kind === 'api-key') return { headers: { [PARTNER_API_KEY_HEADER]: signIn.apiKey } };
           if (signIn.kind === 'token') return { headers: { Authorization: `Bearer ${signIn.token}` } };
           const token = await partnerToken(signal, label);
           return { headers: { Authorization: `Bearer ${token}` }, token };

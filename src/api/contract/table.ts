@@ -2,6 +2,7 @@
 // cannot drift from what the client sends and the sandbox serves (test/readme.test.ts compares).
 import type { Dialect, Operation } from '../types.js';
 import { bodyFor, pathFor } from '../types.js';
+import { DEFAULT_GRAPH_VERSION } from './dialects.js';
 
 /** The client methods each operation serves. */
 export const CLIENT_METHODS: Readonly<Record<string, string>> = {
@@ -30,7 +31,7 @@ const COLUMNS: readonly { dialect: Dialect; head: string }[] = [
   { dialect: 'cloud', head: '`360dialog` Cloud: `waba-v2.360dialog.io`, `D360-API-KEY`' },
   { dialect: 'on-premise', head: '`360dialog` On-Premise: `waba.360dialog.io`, `D360-API-KEY`' },
   { dialect: 'partner', head: '`360dialog-partner`: `hub.360dialog.io/api/v2`, `X-API-Key` or Bearer' },
-  { dialect: 'meta', head: '`meta`: `graph.facebook.com/v24.0`, Bearer token' },
+  { dialect: 'meta', head: `\`meta\`: \`graph.facebook.com/${DEFAULT_GRAPH_VERSION}\`, Bearer token` },
 ];
 
 /** The Partner API's account prefix, shortened to `…` in the table. */

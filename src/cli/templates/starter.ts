@@ -3,6 +3,9 @@
 // http://127.0.0.1:4010), its keys from D360_API_KEY and D360_PARTNER_API_KEY, and the WABA account
 // id from D360_WABA_ACCOUNT_ID: all four are what `waflow dev` prints.
 
+import { DIALECT_INFO } from '../../api/contract/dialects.js';
+import { DEFAULT_HOST, DEFAULT_PARTNER_ID, DEFAULT_PORT } from '../../sandbox/context.js';
+
 export interface StarterFile {
   /** Relative to the project folder, with forward slashes. */
   readonly path: string;
@@ -11,7 +14,8 @@ export interface StarterFile {
   readonly about: string;
 }
 
-const SANDBOX_URL = '${WAFLOW_SANDBOX_URL:-http://127.0.0.1:4010}';
+// The sandbox's own defaults and prefixes, so a starter project matches what `waflow dev` serves.
+const SANDBOX_URL = `\${WAFLOW_SANDBOX_URL:-http://${DEFAULT_HOST}:${DEFAULT_PORT}}`;
 
 export const STARTER_CONFIG = {
   flows: [{ name: 'Feedback', file: 'flows/feedback.json', categories: ['SURVEY'] }],
@@ -27,11 +31,11 @@ export const STARTER_CONFIG = {
   environments: {
     sandbox: {
       provider: '360dialog',
-      baseUrl: `${SANDBOX_URL}/cloud`,
+      baseUrl: `${SANDBOX_URL}${DIALECT_INFO.cloud.sandboxPrefix}`,
       apiKeyEnv: 'D360_API_KEY',
       partner: {
-        baseUrl: `${SANDBOX_URL}/hub/api/v2`,
-        partnerId: '${D360_PARTNER_ID:-waflowPA}',
+        baseUrl: `${SANDBOX_URL}${DIALECT_INFO.partner.sandboxPrefix}`,
+        partnerId: `\${D360_PARTNER_ID:-${DEFAULT_PARTNER_ID}}`,
         wabaAccountId: '${D360_WABA_ACCOUNT_ID}',
         apiKeyEnv: 'D360_PARTNER_API_KEY',
       },
@@ -151,11 +155,11 @@ test('the endpoint opens RATE on INIT and completes on COMMENT', async () => {
 
 const ENV_EXAMPLE = `# What \`waflow deploy --env sandbox\` reads. \`waflow dev\` prints every value on its first start.
 # Copy to .env (keep it out of git) or export them in your shell.
-WAFLOW_SANDBOX_URL=http://127.0.0.1:4010
+WAFLOW_SANDBOX_URL=http://${DEFAULT_HOST}:${DEFAULT_PORT}
 D360_API_KEY=
 D360_PARTNER_API_KEY=
 D360_WABA_ACCOUNT_ID=
-# D360_PARTNER_ID=waflowPA
+# D360_PARTNER_ID=${DEFAULT_PARTNER_ID}
 `;
 
 export const STARTER_FILES: readonly StarterFile[] = [

@@ -19,6 +19,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
 import { openStore } from '../../store/index.js';
 import type { StoreKind } from '../../store/index.js';
 import { CHILD_CONFIG_ENV } from './child.js';
@@ -235,7 +236,7 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessReport
     // Flows are managed on Graph's paths: /graph/{version}/{waba-id}/flows.
     const info = await call(url, 'GET', '/_sandbox');
     const wabaId = String((info?.body.account as Json | undefined)?.waba_id ?? '');
-    const created = await call(url, 'POST', `/graph/v24.0/${wabaId}/flows`, { name: `crash_${randomBytes(3).toString('hex')}`, categories: ['OTHER'], flow_json: FLOW_JSON, publish: true }, true);
+    const created = await call(url, 'POST', `/graph/${DEFAULT_GRAPH_VERSION}/${wabaId}/flows`, { name: `crash_${randomBytes(3).toString('hex')}`, categories: ['OTHER'], flow_json: FLOW_JSON, publish: true }, true);
     if (!ok(created) || created.body.success !== true) throw new Error(`setting up the flow failed: ${JSON.stringify(created?.body)}`);
     const id = String(created.body.id);
     owedByCalls.add(`flow:${id}:DRAFT`);
