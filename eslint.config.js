@@ -17,7 +17,7 @@ export default tseslint.config(
     // The Flow JSON language core, the runtime, the data channel and the endpoint run in browsers
     // and on edge runtimes (workerd, Deno, Bun): no node: module, except as types, and except in
     // the Node transports, which live on subpaths of their own (waflow/endpoint/node, ...).
-    files: ['src/flow-json/**/*.ts', 'src/runtime/**/*.ts', 'src/data-channel/**/*.ts', 'src/endpoint/**/*.ts'],
+    files: ['src/flow-json/**/*.ts', 'src/runtime/**/*.ts', 'src/data-channel/**/*.ts', 'src/endpoint/**/*.ts', 'src/health/**/*.ts', 'src/media/**/*.ts'],
     ignores: [
       '**/*.test.ts',
       '**/*test-kit.ts',

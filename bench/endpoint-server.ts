@@ -51,7 +51,7 @@ async function serveWithThreadPool(pem: string, threads: number): Promise<{ url:
       if (!read.ok) throw new Error('body');
       const { body, aesKey, iv } = await decryptRequestWith(JSON.parse(Buffer.from(read.bytes).toString('utf8')), unwrap);
       if (body.action !== 'data_exchange') throw new Error('unexpected action');
-      const result = await handler({ action: body.action, screen: body.screen, data: body.data, flowToken: body.flow_token, version: body.version, userLocale: undefined, session: undefined });
+      const result = await handler({ action: body.action, screen: body.screen, data: body.data, flowToken: body.flow_token, version: body.version, userLocale: undefined, session: undefined, decryptMedia: () => Promise.reject(new Error('the bench sends no media')) });
       const text = await encryptResponse(result, aesKey, iv);
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
       res.end(text);

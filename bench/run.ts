@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { benchDataChannel } from './data-channel.js';
 import { benchEndpoint } from './endpoint.js';
 import { benchFlowJson, benchRealTemplate } from './flow-json.js';
+import { benchMedia } from './media.js';
 import { benchPackage } from './package.js';
 import { benchWebhooks } from './webhooks.js';
 
@@ -17,6 +18,7 @@ const parts: [string, () => Section | Promise<Section>][] = [
   ["Flow JSON validation (Meta's largest real template, 2.7 MB) vs JSON.parse", () => benchRealTemplate()],
   ['Data channel crypto vs one raw RSA-OAEP decryption', () => benchDataChannel()],
   ['Business endpoint vs raw RSA-OAEP (CPU, throughput, latency)', () => benchEndpoint()],
+  ['Flows media decryption (4 MiB, WebCrypto) vs raw node:crypto AES-256-CBC', () => benchMedia()],
   ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],
   ['Installed package: CLI validate wall time vs bare node start, install sizes', () => benchPackage()],
 ];

@@ -11,71 +11,22 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../src/api/index.js';
-import type { ApiClient, FlowSummary } from '../src/api/index.js';
-import type { CliIo } from '../src/cli/command.js';
+import { describe, expect, it } from 'vitest';
+import type { FlowSummary } from '../src/api/index.js';
 import { deployCommand } from '../src/cli/commands/deploy.js';
-import { initCommand } from '../src/cli/commands/init.js';
 import type { Lockfile } from '../src/project/index.js';
-import { tempDir } from '../src/sandbox/phone/test-kit.js';
-import { startWaflowDev } from './dev-process.js';
-import type { DevCredentials } from './dev-process.js';
+import { META_ENVIRONMENT, PARTNER_ONLY_ENVIRONMENT, addEnvironments, cliRunner, initProject, shellEnv, waflowDevPerFile } from './cli-kit.js';
 import { withOutput } from './runtimes/processes.js';
-import type { ServerProcess } from './runtimes/processes.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-let dev: ServerProcess | undefined;
-let creds: DevCredentials;
-/** Meta's view of the sandbox account: the ground truth the tests check deploy against. */
-let truth: ApiClient;
-const dir = tempDir('waflow-deploy-');
-
-beforeAll(async () => {
-  ({ dev, creds } = await startWaflowDev(join(dir.path, 'data')));
-  truth = createClient({ provider: 'meta', accessToken: creds.apiKey, wabaId: creds.wabaId, phoneNumberId: creds.phoneNumberId, baseUrl: `${creds.url}/graph` });
-}, 150_000);
-
-afterAll(async () => {
-  await dev?.stop();
-  dir.remove();
-});
-
-/** The variables a developer exports from what `waflow dev` printed (the config names them). */
-function shellEnv(): Record<string, string> {
-  return {
-    WAFLOW_SANDBOX_URL: creds.url,
-    D360_API_KEY: creds.apiKey,
-    D360_PARTNER_API_KEY: creds.partnerKey,
-    D360_WABA_ACCOUNT_ID: creds.wabaAccountId,
-    D360_PARTNER_ID: creds.partnerId,
-    D360_PARTNER_USER: creds.partnerUser,
-    WHATSAPP_ACCESS_TOKEN: creds.apiKey,
-    WABA_ID: creds.wabaId,
-    PHONE_NUMBER_ID: creds.phoneNumberId,
-  };
-}
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function cli(command: typeof deployCommand, cwd: string, argv: string[]): Promise<Run> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, cwd, env: shellEnv() };
-  const code = await command.run(argv, io);
-  return { code, out, err };
-}
+const dev = waflowDevPerFile('waflow-deploy-');
+const { dir } = dev;
+const { run: cli, ok } = cliRunner(() => shellEnv(dev.creds));
 
 /** A deploy that must succeed; its output is shown when it does not. */
 async function deploy(cwd: string, argv: string[]): Promise<string> {
-  const run = await cli(deployCommand, cwd, argv);
-  if (run.code !== 0) throw new Error(`waflow deploy ${argv.join(' ')} exited ${run.code}\n--- stdout ---\n${run.out}\n--- stderr ---\n${run.err}`);
-  return run.out;
+  return (await ok(deployCommand, cwd, argv)).out;
 }
 
 /** The three providers as environments of one config, all pointing at the sandbox. */
@@ -86,25 +37,16 @@ const ENVIRONMENTS = {
     apiKeyEnv: 'D360_API_KEY',
     partner: { baseUrl: '${WAFLOW_SANDBOX_URL:-http://127.0.0.1:4010}/hub/api/v2', partnerId: '${D360_PARTNER_ID:-waflowPA}', wabaAccountId: '${D360_WABA_ACCOUNT_ID}', apiKeyEnv: 'D360_PARTNER_API_KEY' },
   },
-  '360dialog-partner': {
-    provider: '360dialog-partner',
-    baseUrl: '${WAFLOW_SANDBOX_URL}/hub/api/v2',
-    partnerId: '${D360_PARTNER_ID}',
-    wabaAccountId: '${D360_WABA_ACCOUNT_ID}',
-    username: '${D360_PARTNER_USER}',
-    passwordEnv: 'D360_PARTNER_API_KEY',
-  },
-  meta: { provider: 'meta', baseUrl: '${WAFLOW_SANDBOX_URL}/graph', accessTokenEnv: 'WHATSAPP_ACCESS_TOKEN', wabaId: '${WABA_ID}', phoneNumberId: '${PHONE_NUMBER_ID}' },
+  '360dialog-partner': PARTNER_ONLY_ENVIRONMENT,
+  meta: META_ENVIRONMENT,
 } as const;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 async function remoteFlows(): Promise<FlowSummary[]> {
-  return (await truth.flows.list()).data;
+  return (await dev.truth.flows.list()).data;
 }
 
 async function remoteJson(flowId: string): Promise<string> {
-  const url = (await truth.flows.listAssets(flowId)).data[0]?.downloadUrl ?? '';
+  const url = (await dev.truth.flows.listAssets(flowId)).data[0]?.downloadUrl ?? '';
   return (await fetch(url)).text();
 }
 
@@ -120,26 +62,23 @@ function edit(file: string, from: string, to: string): void {
 
 describe.each(Object.keys(ENVIRONMENTS) as (keyof typeof ENVIRONMENTS)[])('waflow init and waflow deploy against waflow dev (%s)', (provider) => {
   it('dry run, deploy, no-op, one-flow upload, publish, immutability, clone-as-new, found again without the lock', { timeout: 240_000 }, async () => {
-    await withOutput(dev, async () => {
+    await withOutput(dev.process, async () => {
       const tag = provider.replace(/\W/g, '_');
-      const project = join(dir.path, `project-${tag}`);
-      const init = await cli(initCommand, dir.path, [`project-${tag}`]);
-      expect(init).toMatchObject({ code: 0, err: '' });
+      const project = await initProject(dir.path, `project-${tag}`, shellEnv(dev.creds));
 
       // The developer makes the project theirs: names of their own (the three projects share one
       // sandbox account), a second flow, and an environment per provider.
-      const configFile = join(project, 'waflow.config.json');
-      const config = JSON.parse(readFileSync(configFile, 'utf8')) as Json;
       const feedback = `Feedback ${tag}`;
       const thanks = `Thanks ${tag}`;
-      config.flows = [
-        { name: feedback, file: 'flows/feedback.json', categories: ['SURVEY'] },
-        { name: thanks, file: 'flows/thanks.json', categories: ['OTHER'] },
-      ];
-      config.templates[0].name = `visit_feedback_${tag.toLowerCase()}`;
-      config.templates[0].button.flow = feedback;
-      config.environments = ENVIRONMENTS;
-      writeFileSync(configFile, JSON.stringify(config, null, 2));
+      const config = addEnvironments(project, (c) => {
+        c.flows = [
+          { name: feedback, file: 'flows/feedback.json', categories: ['SURVEY'] },
+          { name: thanks, file: 'flows/thanks.json', categories: ['OTHER'] },
+        ];
+        c.templates[0].name = `visit_feedback_${tag.toLowerCase()}`;
+        c.templates[0].button.flow = feedback;
+        c.environments = ENVIRONMENTS;
+      });
       writeFileSync(join(project, 'flows', 'thanks.json'), readFileSync(join(project, 'flows', 'feedback.json'), 'utf8').replace('How was your visit?', 'Thank you! How was it?'));
       const flowFile = join(project, 'flows', 'feedback.json');
       const env = ['--env', provider];
@@ -169,7 +108,7 @@ describe.each(Object.keys(ENVIRONMENTS) as (keyof typeof ENVIRONMENTS)[])('waflo
       ].sort());
       expect(await remoteJson(feedbackId)).toBe(readFileSync(flowFile, 'utf8'));
       if (templates === 1) {
-        const template = await truth.templates.get(config.templates[0].name as string);
+        const template = await dev.truth.templates.get(config.templates[0].name as string);
         expect(template.components).toContainEqual({ type: 'BUTTONS', buttons: [expect.objectContaining({ type: 'FLOW', flowId: feedbackId, navigateScreen: 'RATE' })] });
       } else {
         expect(first).toContain('- template visit_feedback_360dialog_partner (en_US): skipped');
@@ -232,8 +171,7 @@ describe.each(Object.keys(ENVIRONMENTS) as (keyof typeof ENVIRONMENTS)[])('waflo
 
 describe('the starter project', () => {
   it("passes its own test, run with Node's test runner as the user runs it", { timeout: 120_000 }, async () => {
-    const project = join(dir.path, 'starter');
-    expect((await cli(initCommand, dir.path, ['starter'])).code).toBe(0);
+    const project = await initProject(dir.path, 'starter', shellEnv(dev.creds));
     // `npm install waflow`, as this checkout's sources.
     const pkg = join(project, 'node_modules', 'waflow');
     mkdirSync(pkg, { recursive: true });

@@ -15,6 +15,8 @@ export interface Marks {
   continues?: boolean;
   /** The sandbox command: the test starts it and keeps it running. */
   sandbox?: boolean;
+  /** A command the reader leaves running in another terminal: started, not waited for; checked at the end. */
+  background?: boolean;
   /** A long-running server reachable at this URL once started. */
   server?: URL;
   /** Probe the server with an encrypted data-channel ping once it listens. */
@@ -93,6 +95,7 @@ function parseMarks(text: string, where: string, problems: string[]): Marks {
         break;
       case 'continues':
       case 'sandbox':
+      case 'background':
       case 'ping':
         if (arg !== '') problems.push(`${where}: "${name}" takes no argument`);
         marks[name] = true;
@@ -170,6 +173,7 @@ export type Step =
   | { kind: 'commands'; block: Block }
   | { kind: 'server'; block: Block }
   | { kind: 'sandbox'; block: Block }
+  | { kind: 'background'; block: Block }
   | { kind: 'file'; block: Block }
   | { kind: 'skip'; block: Block };
 
@@ -181,8 +185,9 @@ export function planBlocks(blocks: readonly Block[]): { steps: Step[]; problems:
   for (const block of blocks) {
     const where = `${block.source}:${block.line}`;
     const m = block.marks;
-    const roles = [m.skip !== undefined, m.continues === true, m.sandbox === true, m.server !== undefined].filter(Boolean).length;
-    if (roles > 1) problems.push(`${where}: marks "skip", "continues", "sandbox" and "server" exclude each other`);
+    const roles = [m.skip !== undefined, m.continues === true, m.sandbox === true, m.server !== undefined, m.background === true].filter(Boolean).length;
+    if (roles > 1) problems.push(`${where}: marks "skip", "continues", "sandbox", "server" and "background" exclude each other`);
+    if (m.background === true && m.file !== undefined) problems.push(`${where}: "background" runs a command; it is not a file`);
     if (m.ping === true && m.server === undefined) problems.push(`${where}: "ping" needs "server"`);
     if (m.runtime !== undefined && (m.server === undefined || block.lang !== 'ts')) problems.push(`${where}: "with" is for TypeScript servers`);
     // The test runs the block the way the reader is told to, in the prose just before it.
@@ -210,6 +215,10 @@ export function planBlocks(blocks: readonly Block[]): { steps: Step[]; problems:
     } else if (m.sandbox === true) {
       if (block.lang !== 'sh' || commandLines(block.code).length !== 1) problems.push(`${where}: "sandbox" marks a shell block with one command`);
       steps.push({ kind: 'sandbox', block });
+    } else if (m.background === true) {
+      if (block.lang !== 'sh' || commandLines(block.code).length !== 1) problems.push(`${where}: "background" marks a shell block with one command`);
+      steps.push({ kind: 'background', block });
+      lastProgram = undefined;
     } else if (m.server !== undefined) {
       if (block.lang === 'sh' && commandLines(block.code).length !== 1) problems.push(`${where}: a shell server block holds one command`);
       if (block.lang !== 'sh' && block.lang !== 'ts') problems.push(`${where}: a server is a TypeScript or shell block`);
@@ -221,6 +230,10 @@ export function planBlocks(blocks: readonly Block[]): { steps: Step[]; problems:
       lastProgram = { kind: 'program', blocks: [block] };
       steps.push(lastProgram);
     } else if (block.lang === 'sh') {
+      for (const { line, command } of commandLines(block.code, block.line + 1)) {
+        const dir = cdTarget(command);
+        if (dir !== undefined && (dir.startsWith('/') || dir.startsWith('~') || dir.split('/').includes('..'))) problems.push(`${block.source}:${line}: "cd" takes a folder inside the project, got "${dir}"`);
+      }
       steps.push({ kind: 'commands', block });
     } else {
       problems.push(`${where}: a \`\`\`${block.lang} block the test does not run: mark it "file PATH" (used by other blocks) or "skip REASON"`);
@@ -288,6 +301,11 @@ export function commandLines(code: string, firstLine = 1): CommandLine[] {
     out.push({ line: firstLine + start, command: command.trim(), comment, expectedExit: exit?.[1] === undefined ? 0 : Number(exit[1]) });
   }
   return out;
+}
+
+/** The folder of a `cd DIR` line (nothing else on it): where the block's later commands run. */
+export function cdTarget(command: string): string | undefined {
+  return /^cd\s+(\S+)$/.exec(command)?.[1];
 }
 
 /**

@@ -5,17 +5,19 @@
 // fence is a mark, an HTML comment invisible on GitHub: `<!-- readme: mark; mark... -->`.
 //   ```ts   (no mark)  a program: type-checked and run with tsx, must exit 0.
 //   ```sh   (no mark)  each command line runs with bash; it must exit 0, or N when its comment
-//                      says `exit N`.
+//                      says `exit N`. A `cd DIR` line moves the block's later lines into DIR, as
+//                      in the reader's terminal; every block starts in the project folder.
 //   continues          a TypeScript block that goes on with the program just before it: they run
-//                      as one file, as if the reader appended it (the journey's client, then its
-//                      phone).
+//                      as one file, as if the reader appended it to the file.
 //   file PATH          saved as PATH for the blocks that use it (flow.json, steps.json,
 //                      endpoint.ts), and some other block must name it; TypeScript files are
 //                      type-checked, none is run by itself. Files are written before any block
 //                      runs. With `server` or `skip`, it just names where the block is saved.
 //   sandbox            the `waflow dev` command: started (with `--port 0`) and kept running; its
 //                      URL, keys and WABA account id become the documented port 4010,
-//                      D360_API_KEY, D360_PARTNER_API_KEY and D360_WABA_ACCOUNT_ID for the blocks below.
+//                      D360_API_KEY, D360_PARTNER_API_KEY and D360_WABA_ACCOUNT_ID for the blocks
+//                      below, and its URL becomes WAFLOW_SANDBOX_URL, which the CLI reads in place
+//                      of its default (port 4010).
 //   server URL         a long-running TypeScript or shell block: started, and ready once URL's port
 //                      accepts connections; it runs until a later server takes the same port, or
 //                      the end. `ping` sends it an encrypted data-channel ping, as WhatsApp's health
@@ -23,7 +25,12 @@
 //                      workerd` bundles it as wrangler does and serves it in workerd with
 //                      keys/private.pem as the PRIVATE_KEY secret, as the prose before the block
 //                      tells the reader to (`npx wrangler dev worker.ts`).
-//   prints "TEXT"      the block's output (a server's, by the end) contains TEXT.
+//   background         a shell block of one command the reader leaves running in another terminal
+//                      (`waflow send --wait`, answered by a later block): started, not waited
+//                      for. After the last block, it must exit 0 (within a time limit) having
+//                      printed its `prints`.
+//   prints "TEXT"      the block's output (a server's or a background command's, by the end)
+//                      contains TEXT.
 //   skip REASON        not run, for the reason given (the rest of the comment, so it comes last).
 //                      Its claims are still checked: TypeScript is type-checked, `npm` scripts
 //                      and packages exist in package.json, `waflow` commands and options exist in
@@ -61,6 +68,7 @@ import { bundleWorker, writeWorkerdConfig } from './runtimes/workerd.js';
 import type { PackedProject } from './packed.js';
 import {
   RUNTIME_COMMANDS,
+  cdTarget,
   commandLines,
   headingSlug,
   localLinks,
@@ -124,6 +132,28 @@ describe('the block rules', () => {
       { line: 10, command: 'npx waflow validate bad.json', comment: 'exit 1: invalid', expectedExit: 1 },
       { line: 11, command: 'npx waflow run a.json --script b.json', comment: 'ok', expectedExit: 0 },
     ]);
+  });
+
+  it('run a background command by itself and check it at the end', () => {
+    const doc = parseBlocks('<!-- readme: background; prints "Completed by" -->\n```sh\nnpx waflow send --to 1234567 --flow F --wait\n```\n', 'doc.md');
+    expect(doc.blocks[0]?.marks).toMatchObject({ background: true, prints: ['Completed by'] });
+    expect(planBlocks(doc.blocks)).toEqual({ steps: [{ kind: 'background', block: doc.blocks[0] }], problems: [] });
+    expect(rules('<!-- readme: background -->\n```sh\nnpx waflow send\nnpx waflow logs\n```\n')).toEqual([expect.stringContaining('"background" marks a shell block with one command')]);
+    expect(rules('<!-- readme: background -->\n```ts\nawait fetch("x");\n```\n')).toEqual([expect.stringContaining('"background" marks a shell block with one command')]);
+    expect(rules('<!-- readme: background now -->\n```sh\nnpx waflow logs\n```\n')).toEqual([expect.stringContaining('"background" takes no argument')]);
+    for (const other of ['sandbox', 'server http://127.0.0.1:3000/', 'skip not here']) {
+      expect(rules(`<!-- readme: background; ${other} -->\n\`\`\`sh\nnpx waflow logs\n\`\`\`\n`), other).toContainEqual(expect.stringContaining('exclude each other'));
+    }
+    expect(rules('```ts\nconsole.log(1);\n```\n\n<!-- readme: continues; background -->\n```sh\nnpx waflow logs\n```\n')).toContainEqual(expect.stringContaining('exclude each other'));
+    expect(rules('<!-- readme: background; file run.sh -->\n```sh\nnpx waflow logs\n```\n')).toEqual([expect.stringContaining('"background" runs a command; it is not a file')]);
+  });
+
+  it('follow a cd into a folder of the project, and no further', () => {
+    expect(commandLines('npx waflow init app\ncd app\nnpx waflow deploy').map((c) => cdTarget(c.command))).toEqual([undefined, 'app', undefined]);
+    expect(cdTarget('cd app && npx waflow deploy')).toBeUndefined();
+    expect(rules('```sh\ncd feedback-app\nnpx waflow deploy\n```\n')).toEqual([]);
+    expect(rules('```sh\ncd /tmp\nls\n```\n')).toEqual([expect.stringContaining('doc.md:2: "cd" takes a folder inside the project')]);
+    expect(rules('```sh\ncd ../elsewhere\nls\n```\n')).toEqual([expect.stringContaining('"cd" takes a folder inside the project')]);
   });
 
   it('map only the ports code names', () => {
@@ -201,6 +231,8 @@ describe('every block, run against the packed package', () => {
   /** Server by documented port. */
   const servers = new Map<number, { child: Child; block: Block }>();
   const started: { child: Child; block: Block }[] = [];
+  /** Commands left running in the reader's other terminals. */
+  const background: { child: Child; block: Block }[] = [];
   let cliHelp: Promise<Map<string, string>> | undefined;
 
   beforeAll(async () => {
@@ -218,7 +250,7 @@ describe('every block, run against the packed package', () => {
     }
     // Environment: the reader's own values, nothing of this machine's (no DATABASE_URL: the
     // README's sandbox uses its embedded database; no APP_SECRET: its webhooks are unsigned).
-    for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^(APP_SECRET|PRIVATE_KEY_PASSPHRASE|DATABASE_URL|D360_API_KEY|D360_PARTNER_API_KEY|D360_WABA_ACCOUNT_ID|INIT_CWD)$/i.test(key)) env[key] = value;
+    for (const [key, value] of Object.entries(process.env)) if (!/^npm_|^(APP_SECRET|PRIVATE_KEY_PASSPHRASE|DATABASE_URL|D360_API_KEY|D360_PARTNER_API_KEY|D360_WABA_ACCOUNT_ID|WAFLOW_SANDBOX_URL|INIT_CWD)$/i.test(key)) env[key] = value;
     Object.assign(env, { KEY_PASSPHRASE: 'readme-test-passphrase', npm_config_yes: 'false', npm_config_update_notifier: 'false', npm_config_fund: 'false', NO_COLOR: '1' });
     for (const documented of [3000, 3001]) ports.set(documented, await freePort());
   }, 900_000);
@@ -247,13 +279,14 @@ describe('every block, run against the packed package', () => {
     }
   }
 
-  function spawnChild(command: string, args: string[], label: string): Child {
-    const child = new Child(command, args, { cwd: project, env }, label);
+  function spawnChild(command: string, args: string[], label: string, dir = '.'): Child {
+    const child = new Child(command, args, { cwd: join(project, dir), env }, label);
     children.add(child);
     return child;
   }
 
-  const shell = (command: string, label: string): Child => spawnChild('bash', ['-c', withPorts(command, ports)], label);
+  /** A command line as the reader runs it, in `dir` (relative to the project). */
+  const shell = (command: string, label: string, dir = '.'): Child => spawnChild('bash', ['-c', withPorts(command, ports)], label, dir);
 
   function runTs(block: Block, file: string, runtime: Exclude<Runtime, 'workerd'> = 'tsx'): Child {
     const [command = '', ...args] = RUNNERS[runtime];
@@ -405,17 +438,29 @@ declare const Deno: {
         return startSandbox(step.block);
       case 'commands': {
         let output = '';
+        let dir = '.';
         for (const { line, command, expectedExit } of commandLines(step.block.code, step.block.line + 1)) {
-          const result = await shell(command, `${step.block.source}:${line}`).exited(180_000);
+          const cd = cdTarget(command);
+          if (cd !== undefined) {
+            dir = join(dir, cd);
+            expect(existsSync(join(project, dir)), `${step.block.source}:${line}: ${command}: no such folder`).toBe(true);
+            continue;
+          }
+          const result = await shell(command, `${step.block.source}:${line}`, dir).exited(180_000);
           output += result.output;
-          expect(result.code, `${step.block.source}:${line}: ${command}\n${result.output}`).toBe(expectedExit);
+          expect(result.code, `${step.block.source}:${line}: ${command}\n${result.output}${backgroundFailures()}`).toBe(expectedExit);
         }
         expectPrints([step.block], output);
         return;
       }
+      case 'background': {
+        const [{ command } = { command: '' }] = commandLines(step.block.code);
+        background.push({ child: shell(command, `${where(step.block)} ${command}`), block: step.block });
+        return;
+      }
       case 'program': {
         const result = await runTs(step.blocks[0] as Block, writeRunnable(step.blocks)).exited(180_000);
-        expect(result.code, `${where(step.blocks[0] as Block)} exited with ${result.code}:\n${result.output}`).toBe(0);
+        expect(result.code, `${where(step.blocks[0] as Block)} exited with ${result.code}:\n${result.output}${backgroundFailures()}`).toBe(0);
         expectPrints(step.blocks, result.output);
         return;
       }
@@ -435,6 +480,7 @@ declare const Deno: {
     env.D360_API_KEY = /^\s*API key:\s+(\S+)/m.exec(output)?.[1];
     env.D360_PARTNER_API_KEY = /^\s*partner API key:\s+(\S+)/m.exec(output)?.[1];
     env.D360_WABA_ACCOUNT_ID = /WABA account id:\s+(\S+)/.exec(output)?.[1];
+    env.WAFLOW_SANDBOX_URL = url;
     expect(env.D360_API_KEY).toMatch(/^sbx_/);
     expect(env.D360_PARTNER_API_KEY).toMatch(/^sbxp_/);
     expect(env.D360_WABA_ACCOUNT_ID).toMatch(/^sbx/);
@@ -475,6 +521,22 @@ declare const Deno: {
     writeFileSync(config, readFileSync(config, 'utf8').replace('address = "127.0.0.1:0"', `address = "127.0.0.1:${port}"`));
     return spawnChild(bin('workerd'), ['serve', config], `${where(block)} (workerd)`);
   }
+
+  /** A background command that already failed explains a block that waited on it in vain. */
+  function backgroundFailures(): string {
+    return background
+      .filter(({ child }) => child.code !== undefined && child.code !== 0)
+      .map(({ child, block }) => `\n\n${where(block)} (background) exited with ${child.code}:\n${child.output}`)
+      .join('');
+  }
+
+  it('background commands exited 0 and printed what the documents say', async () => {
+    for (const { child, block } of background) {
+      const result = await child.exited(150_000);
+      expect(result.code, `${where(block)} (background) exited with ${result.code}:\n${result.output}`).toBe(0);
+      expectPrints([block], result.output);
+    }
+  }, 400_000);
 
   it('documents phone routes and request bodies the sandbox accepts', async () => {
     const readme = documents[0]?.text ?? '';

@@ -356,8 +356,34 @@ describe('wire shapes per dialect', () => {
   it('partner: decodes the list from { flows, count, total }', async () => {
     responder = (r) => (r.relative.endsWith('/flows') && r.method === 'GET' ? { body: { flows: [{ id: 'f1', name: 'A', status: 'DRAFT', categories: ['OTHER'], validation_errors: [] }], count: 1, total: 7 } } : undefined);
     const list = await partner().flows.list();
-    expect(list).toEqual({ data: [{ id: 'f1', name: 'A', status: 'DRAFT', categories: ['OTHER'], validationErrors: [] }], count: 1, total: 7 });
+    // Offset paging becomes Graph's `paging`, the cursor being the next offset.
+    expect(list).toEqual({
+      data: [{ id: 'f1', name: 'A', status: 'DRAFT', categories: ['OTHER'], validationErrors: [] }],
+      count: 1,
+      total: 7,
+      paging: { cursors: { before: '0', after: '1' }, next: 'offset=1' },
+    });
     expect(requests[0]?.relative).toBe('/partners/abcPA/waba_accounts/wA1/flows');
+    await partner().flows.list({ limit: 5, after: list.paging?.cursors.after ?? '' });
+    expect(requests[1]?.query).toEqual({ limit: '5', offset: '1' });
+  });
+
+  it('listAll follows the pages: offsets on the Partner API, after cursors on Graph', async () => {
+    const all = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, name: `F${i}`, status: 'DRAFT', categories: ['OTHER'], validation_errors: [] }));
+    responder = (r) => {
+      if (!r.relative.endsWith('/flows') || r.method !== 'GET') return undefined;
+      const offset = Number(r.query.offset ?? '0');
+      if (r.relative.startsWith('/partners')) return { body: { flows: all.slice(offset, offset + 2), count: all.slice(offset, offset + 2).length, total: all.length } };
+      const start = r.query.after === undefined ? 0 : Number(r.query.after) + 1;
+      const page = all.slice(start, start + 2);
+      const last = start + page.length - 1;
+      return { body: { data: page, paging: { cursors: { before: String(start), after: String(last) }, ...(last < all.length - 1 ? { next: 'https://graph.test/next' } : {}) } } };
+    };
+    expect((await partner().flows.listAll()).map((f) => f.id)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    expect(requests.map((r) => r.query.offset)).toEqual([undefined, '2', '4']);
+    requests.length = 0;
+    expect((await meta().flows.listAll()).map((f) => f.id)).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+    expect(requests.map((r) => r.query.after)).toEqual([undefined, '1', '3']);
   });
 
   it('partner: the preview has its own path and no fields', async () => {

@@ -24,19 +24,40 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 const VERSIONS = new Set(['3.0', '4.0']);
-const ACTIONS = new Set(['ping', 'INIT', 'BACK', 'data_exchange']);
+
+/**
+ * Actions in any letter case, to the one spelling the rest of waflow uses: Meta's (INIT, BACK,
+ * data_exchange, ping). The seed writes them in lower case (init, back), others in upper case
+ * (DATA_EXCHANGE); the platform's own spelling is the one handlers see.
+ */
+const ACTIONS: ReadonlyMap<string, DataChannelRequest['action']> = new Map([
+  ['ping', 'ping'],
+  ['init', 'INIT'],
+  ['back', 'BACK'],
+  ['data_exchange', 'data_exchange'],
+]);
+
+/** The action in Meta's spelling, whatever its letter case; undefined when it is not an action. */
+export function normaliseAction(action: unknown): DataChannelRequest['action'] | undefined {
+  return typeof action === 'string' ? ACTIONS.get(action.toLowerCase()) : undefined;
+}
 
 function bad(message: string): never {
   throw new DataChannelError('MALFORMED_PAYLOAD', message);
 }
 
-/** Checks the decrypted body against the wire shapes; the message names the field at fault. */
-export function toRequest(value: unknown): DataChannelRequest {
-  if (!isPlainObject(value)) bad(`the decrypted request must be a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
-  const { version, action, flow_token: flowToken, screen, data } = value;
+/**
+ * Checks the decrypted body against the wire shapes; the message names the field at fault.
+ * The action is accepted in any letter case and returned in Meta's spelling (normaliseAction).
+ */
+export function toRequest(input: unknown): DataChannelRequest {
+  if (!isPlainObject(input)) bad(`the decrypted request must be a JSON object, got ${Array.isArray(input) ? 'an array' : input === null ? 'null' : typeof input}`);
+  const { version, flow_token: flowToken, screen, data } = input;
   if (typeof version !== 'string') bad('the decrypted request has no "version" string');
   if (!VERSIONS.has(version)) bad(`unsupported data API version "${version.slice(0, 16)}" (expected 3.0 or 4.0)`);
-  if (typeof action !== 'string' || !ACTIONS.has(action)) bad('"action" must be one of ping, INIT, BACK, data_exchange');
+  const action = normaliseAction(input.action);
+  if (action === undefined) bad('"action" must be one of ping, INIT, BACK, data_exchange (in any letter case)');
+  const value = action === input.action ? input : { ...input, action };
   if (action === 'ping') return value as unknown as DataChannelRequest;
   if (typeof flowToken !== 'string') bad(`a ${action} request needs a "flow_token" string`);
   if (screen !== undefined && typeof screen !== 'string') bad('"screen" must be a string');

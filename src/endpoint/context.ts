@@ -1,5 +1,7 @@
 // The one place where wire names (snake_case) become the camelCase handler API.
 import type { DataChannelRequest, ErrorNotificationRequest, PingRequest } from '../data-channel/index.js';
+import { decryptFlowMedia } from '../media/decrypt.js';
+import type { FetchLike } from '../media/types.js';
 import type { FlowTokenStore } from './token-store/types.js';
 import type { ErrorNotification, FlowContext, FlowSession } from './types.js';
 
@@ -18,10 +20,27 @@ function makeSession(store: FlowTokenStore, token: string, data: Record<string, 
   };
 }
 
+/**
+ * The WhatsApp client gives up on a request after 10 s, so a media download started by its
+ * handler is not worth waiting for beyond that (unless the handler passes its own signal).
+ */
+const REQUEST_WINDOW_MS = 10_000;
+
+function mediaDecryptor(fetchFn: FetchLike | undefined): FlowContext['decryptMedia'] {
+  const deadline = Date.now() + REQUEST_WINDOW_MS;
+  return (item, options = {}) =>
+    decryptFlowMedia(item, {
+      ...options,
+      fetch: options.fetch ?? fetchFn,
+      signal: options.signal ?? AbortSignal.timeout(Math.max(0, deadline - Date.now())),
+    });
+}
+
 export function toContext(
   body: UserRequest,
   store: FlowTokenStore | undefined,
   sessionData: Record<string, unknown> | undefined,
+  fetchFn?: FetchLike,
 ): FlowContext {
   const raw = body as UserRequest & { user_locale?: unknown };
   return {
@@ -32,6 +51,7 @@ export function toContext(
     version: body.version,
     userLocale: typeof raw.user_locale === 'string' ? raw.user_locale : undefined,
     session: store === undefined ? undefined : makeSession(store, body.flow_token, sessionData),
+    decryptMedia: mediaDecryptor(fetchFn),
   };
 }
 

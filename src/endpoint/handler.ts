@@ -2,7 +2,8 @@
 // `(Request) => Promise<Response>`. Status codes follow Meta's "Implementing Endpoint for Flows"
 // (developers.facebook.com/docs/whatsapp/flows/guides/implementingyourflowendpoint):
 // 421 undecryptable request (the client re-fetches the public key), 427 flow token no longer
-// valid, 432 request signature failed; ping and error notifications are answered here.
+// valid (with the text the phone shows as `{"error_msg"}` when there is one), 432 request
+// signature failed; ping and error notifications are answered here.
 import {
   DataChannelError,
   STATUS_DECRYPT_FAILED,
@@ -24,7 +25,7 @@ import { checkScreenData, collectDataModels } from './response-check.js';
 import type { FlowDataModels } from './response-check.js';
 import { resolveResult } from './results.js';
 import type { FlowTokenRejection, FlowTokenStore } from './token-store/types.js';
-import type { EndpointLogger, FlowEndpoint, FlowEndpointOptions, FlowHandler, ScreenDataMap } from './types.js';
+import type { EndpointLogger, FlowEndpoint, FlowEndpointOptions, FlowHandler, FlowTokenMessages, ScreenDataMap } from './types.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -94,6 +95,7 @@ function checkOptions(options: FlowEndpointOptions<ScreenDataMap>): void {
   if (max !== undefined && (!Number.isInteger(max) || max <= 0)) throw new TypeError('maxBodyBytes must be a positive integer');
   const lease = options.tokenLeaseMs;
   if (lease !== undefined && (!Number.isFinite(lease) || lease <= 0)) throw new TypeError('tokenLeaseMs must be a positive number of milliseconds');
+  checkTokenMessages(options.tokenMessages);
   if (options.flow !== undefined) {
     const flow = options.flow as { screens?: unknown } | null;
     if (typeof flow !== 'object' || flow === null || !Array.isArray(flow.screens)) {
@@ -102,12 +104,34 @@ function checkOptions(options: FlowEndpointOptions<ScreenDataMap>): void {
   }
 }
 
+const REJECTIONS: readonly FlowTokenRejection[] = ['unknown', 'expired', 'completed', 'claimed'];
+
+function checkTokenMessages(messages: FlowTokenMessages | undefined): void {
+  if (messages === undefined || typeof messages === 'function') return;
+  if (typeof messages !== 'object' || messages === null) throw new TypeError('tokenMessages must be an object of texts per reason, or a function');
+  for (const [reason, text] of Object.entries(messages)) {
+    if (!REJECTIONS.includes(reason as FlowTokenRejection)) throw new TypeError(`tokenMessages.${reason} is not a reason; use ${REJECTIONS.join(', ')}`);
+    if (text !== undefined && (typeof text !== 'string' || text.trim() === '')) throw new TypeError(`tokenMessages.${reason} must be a non-empty string`);
+  }
+}
+
+/**
+ * 427 as the platform defines it: a text for the phone goes in the documented `{"error_msg"}`
+ * body, alone; without one, waflow's coded error body (the phone then shows its generic error).
+ */
+function tokenInvalidResponse(code: string, message: string, shown: string | undefined): FlowReply {
+  if (shown === undefined) return errorResponse(STATUS_FLOW_TOKEN_INVALID, code, message);
+  return { status: STATUS_FLOW_TOKEN_INVALID, headers: { 'content-type': JSON_TYPE }, body: JSON.stringify({ error_msg: shown }) };
+}
+
 type UserRequest = Exclude<DataChannelRequest, PingRequest>;
 
-/** A request's answer, and whether sending it completes the flow. */
+/** A request's answer, and whether sending it completes the flow or ends its token. */
 interface Answer {
   reply: FlowReply;
   completes: boolean;
+  /** The handler ended the token (invalidFlowToken): a token store spends it. */
+  endsToken?: true;
 }
 
 const REJECTION_TEXT: Record<FlowTokenRejection, string> = {
@@ -136,6 +160,22 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
   const models: FlowDataModels | undefined = options.flow === undefined ? undefined : collectDataModels(options.flow);
   const { appSecret, tokenStore } = options;
   const leaseMs = options.tokenLeaseMs ?? DEFAULT_TOKEN_LEASE_MS;
+
+  /** The text tokenMessages gives the phone for a refused token, if any. */
+  const tokenText = (reason: FlowTokenRejection, body: UserRequest): string | undefined => {
+    const messages = options.tokenMessages;
+    if (messages === undefined) return undefined;
+    if (typeof messages !== 'function') return messages[reason];
+    const userLocale = (body as { user_locale?: unknown }).user_locale;
+    try {
+      const text = messages(reason, { flowToken: body.flow_token, userLocale: typeof userLocale === 'string' ? userLocale : undefined });
+      if (text === undefined || (typeof text === 'string' && text.trim() !== '')) return text;
+      logger.error(`tokenMessages returned ${typeof text === 'string' ? 'an empty string' : typeof text} for "${reason}"; the 427 carries no text`);
+    } catch (error) {
+      logger.error(`tokenMessages threw for "${reason}"; the 427 carries no text: ${messageOf(error)}`);
+    }
+    return undefined;
+  };
 
   // Loaded on the first request, then reused; a failure is kept too (it is configuration).
   let key: Promise<BusinessPrivateKey> | undefined;
@@ -210,7 +250,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
         if (!check.valid) {
           logger.warn(`rejected a request whose flow_token_signature is invalid (${check.reason})`);
           return check.reason === 'EXPIRED'
-            ? errorResponse(STATUS_FLOW_TOKEN_INVALID, 'FLOW_TOKEN_EXPIRED', 'the flow token signature has expired')
+            ? tokenInvalidResponse('FLOW_TOKEN_EXPIRED', 'the flow token signature has expired', tokenText('expired', body))
             : errorResponse(STATUS_SIGNATURE_INVALID, `FLOW_TOKEN_SIGNATURE_${check.reason}`, 'the flow token signature does not verify');
         }
       }
@@ -232,7 +272,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
     }
 
     if (tokenStore === undefined) return (await answer(body, aesKey, iv, undefined)).reply;
-    return withClaim(tokenStore, body.flow_token, (sessionData) => answer(body, aesKey, iv, sessionData));
+    return withClaim(tokenStore, body, (sessionData) => answer(body, aesKey, iv, sessionData));
   }
 
   /** Runs the handler and checks and encrypts its result; settles nothing. */
@@ -246,7 +286,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
 
     let result: unknown;
     try {
-      result = await handler(toContext(body, tokenStore, sessionData));
+      result = await handler(toContext(body, tokenStore, sessionData, options.fetch));
     } catch (error) {
       logger.error(`the ${body.action} handler threw: ${messageOf(error)}`, { screen: currentScreen });
       return { reply: errorResponse(500, 'HANDLER_FAILED', 'the endpoint handler failed; see the server log'), completes: false };
@@ -256,6 +296,11 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
     if (resolved.kind === 'invalid') {
       const error = new EndpointResponseError('INVALID_HANDLER_RESULT', currentScreen, [], `the ${body.action} handler returned an invalid result: ${resolved.reason}`);
       return { reply: report(error), completes: false };
+    }
+    if (resolved.kind === 'invalid-token') {
+      logger.info?.(`the ${body.action} handler ended the flow token (HTTP 427)`, { screen: currentScreen });
+      const reply = tokenInvalidResponse('FLOW_TOKEN_INVALIDATED', 'the endpoint ended this flow token', resolved.message);
+      return { reply, completes: false, endsToken: true };
     }
     if (models !== undefined && resolved.kind !== 'complete') {
       const { screen, data } = resolved.response;
@@ -287,7 +332,11 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
   // (its lease ran out and another request took the token), another request may have completed
   // the flow, so this one answers 427 and logs it; its handler's side effects stay with the
   // handler, which is why the lease outlasts the client's own timeout.
-  async function withClaim(store: FlowTokenStore, token: string, run: (sessionData: Record<string, unknown> | undefined) => Promise<Answer>): Promise<FlowReply> {
+  //
+  // A handler that ends the token (invalidFlowToken) settles it as completed, so the token is spent
+  // and every later request gets 427 too; its 427 is sent either way.
+  async function withClaim(store: FlowTokenStore, body: UserRequest, run: (sessionData: Record<string, unknown> | undefined) => Promise<Answer>): Promise<FlowReply> {
+    const token = body.flow_token;
     const claimId = globalThis.crypto.randomUUID();
     let claimed: Awaited<ReturnType<FlowTokenStore['claim']>>;
     try {
@@ -299,7 +348,7 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
     if (!claimed.ok) {
       const text = REJECTION_TEXT[claimed.reason];
       logger.warn(`rejected a request with a flow token that is ${text}`);
-      return errorResponse(STATUS_FLOW_TOKEN_INVALID, `FLOW_TOKEN_${claimed.reason.toUpperCase()}`, `the flow token is ${text}`);
+      return tokenInvalidResponse(`FLOW_TOKEN_${claimed.reason.toUpperCase()}`, `the flow token is ${text}`, tokenText(claimed.reason, body));
     }
 
     let result: Answer;
@@ -308,6 +357,10 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
     } catch (error) {
       await release(store, token, claimId);
       throw error;
+    }
+    if (result.endsToken === true) {
+      await spend(store, token, claimId);
+      return result.reply;
     }
     if (!result.completes) {
       await release(store, token, claimId);
@@ -325,9 +378,20 @@ export function createFlowProcessor<M extends ScreenDataMap = ScreenDataMap>(opt
     }
     if (!settled) {
       logger.error('a completion was not sent: its request no longer held the flow token (the claim outlived its lease and another request took the token, or the token expired or was completed meanwhile)');
-      return errorResponse(STATUS_FLOW_TOKEN_INVALID, 'FLOW_TOKEN_CLAIM_LOST', 'the flow token was taken over by another request');
+      return tokenInvalidResponse('FLOW_TOKEN_CLAIM_LOST', 'the flow token was taken over by another request', tokenText('claimed', body));
     }
     return result.reply;
+  }
+
+  /** Spends the token a handler ended; a failure is logged (the 427 is sent anyway). */
+  async function spend(store: FlowTokenStore, token: string, claimId: string): Promise<void> {
+    try {
+      if (!(await store.settle(token, claimId, 'complete'))) {
+        logger.warn('a handler ended a flow token its request no longer held (its lease ran out and another request took it, or it expired meanwhile)');
+      }
+    } catch (error) {
+      logger.error(`the token store failed to spend a flow token a handler ended: ${messageOf(error)}`);
+    }
   }
 
   /** Frees the token for the next request; a failure is logged, and the lease frees it later. */

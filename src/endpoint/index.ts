@@ -1,6 +1,6 @@
 // waflow/endpoint: the business side of WhatsApp Flows' encrypted data channel.
 export { createFlowEndpoint, DEFAULT_MAX_BODY_BYTES, DEFAULT_TOKEN_LEASE_MS } from './handler.js';
-export { nextScreen, showError, complete } from './results.js';
+export { nextScreen, showError, complete, invalidFlowToken } from './results.js';
 export { EndpointResponseError } from './errors.js';
 export type { EndpointResponseErrorCode, ResponseIssue } from './errors.js';
 export type {
@@ -15,12 +15,15 @@ export type {
   FlowHandler,
   FlowHandlers,
   FlowSession,
+  FlowTokenMessages,
   HandlerResult,
+  InvalidFlowTokenResult,
   NextScreenResult,
   ScreenDataMap,
   ShowErrorResult,
 } from './types.js';
 export * from './token-store/index.js';
+export * from '../media/index.js';
 // Transports live on subpaths of their own, so importing this module loads no node: module and
 // no framework's types: waflow/endpoint/node (node:http, cluster), waflow/endpoint/express,
 // waflow/endpoint/fastify. Hono, Bun, Deno, workerd and fetch-style route handlers take the

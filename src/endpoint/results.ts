@@ -1,6 +1,6 @@
 // Helper constructors for handler results, and the one place they become wire responses.
 import type { CompletionResponse, ScreenResponse } from '../data-channel/index.js';
-import type { CompleteResult, NextScreenResult, ShowErrorResult } from './types.js';
+import type { CompleteResult, InvalidFlowTokenResult, NextScreenResult, ShowErrorResult } from './types.js';
 
 /** Show `screen` next with `data`. */
 export function nextScreen<S extends string, D extends Record<string, unknown>>(screen: S, data: D): NextScreenResult<S, D> {
@@ -17,11 +17,25 @@ export function complete(params: Record<string, unknown> = {}): CompleteResult {
   return { complete: params };
 }
 
-/** A handler result, normalised: what to send, and whether it completes the flow. */
+/**
+ * End this flow token: the endpoint answers HTTP 427 with `{"error_msg": message}`, and the phone
+ * shows `message` (e.g. "This order was already placed") and disables the message's button.
+ * Without a message the phone shows its generic error.
+ */
+export function invalidFlowToken(message?: string): InvalidFlowTokenResult {
+  if (message === undefined) return { invalidFlowToken: {} };
+  if (typeof message !== 'string' || message.trim() === '') {
+    throw new TypeError('invalidFlowToken(message): message must be a non-empty string, the text the phone shows');
+  }
+  return { invalidFlowToken: { message } };
+}
+
+/** A handler result, normalised: what to send, and whether it completes the flow or ends its token. */
 export type ResolvedResult =
   | { kind: 'screen'; response: ScreenResponse }
   | { kind: 'error'; response: ScreenResponse }
-  | { kind: 'complete'; response: CompletionResponse };
+  | { kind: 'complete'; response: CompletionResponse }
+  | { kind: 'invalid-token'; message: string | undefined };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -37,6 +51,14 @@ export function resolveResult(
   currentScreen: string | undefined,
 ): ResolvedResult | { kind: 'invalid'; reason: string } {
   if (!isRecord(result)) return { kind: 'invalid', reason: `handler returned ${result === null ? 'null' : typeof result}, expected an object` };
+  if ('invalidFlowToken' in result) {
+    const ended = result.invalidFlowToken;
+    const message = isRecord(ended) ? ended.message : undefined;
+    if (!isRecord(ended) || (message !== undefined && (typeof message !== 'string' || message === ''))) {
+      return { kind: 'invalid', reason: 'invalidFlowToken(message): message must be a non-empty string' };
+    }
+    return { kind: 'invalid-token', message };
+  }
   if ('complete' in result) {
     if (!isRecord(result.complete)) return { kind: 'invalid', reason: 'complete(params): params must be an object' };
     const params = { ...result.complete, flow_token: flowToken };
@@ -61,5 +83,5 @@ export function resolveResult(
     }
     return { kind: 'screen', response: { screen: result.screen, data } };
   }
-  return { kind: 'invalid', reason: 'expected { screen, data }, { errorMessage } or complete(params)' };
+  return { kind: 'invalid', reason: 'expected { screen, data }, { errorMessage }, complete(params) or invalidFlowToken(message)' };
 }

@@ -1,12 +1,16 @@
 // Public types of the business endpoint: what handlers receive and may return.
 import type { DataApiVersion } from '../data-channel/index.js';
-import type { FlowTokenStore } from './token-store/types.js';
+import type { FlowTokenRejection, FlowTokenStore } from './token-store/types.js';
 import type { EndpointResponseError } from './errors.js';
+import type { DecryptFlowMediaOptions, DecryptedFlowMedia, FetchLike } from '../media/types.js';
 
 /** Maps each screen id to the shape of the data the endpoint sends to it. */
 export type ScreenDataMap = Record<string, Record<string, unknown>>;
 
-/** The action that produced a request, as the data channel names it. */
+/**
+ * The action that produced a request, in Meta's spelling. Requests may spell it in any letter
+ * case (the seed writes `init`, `back`; some clients `DATA_EXCHANGE`): handlers always see this one.
+ */
 export type FlowAction = 'INIT' | 'BACK' | 'data_exchange';
 
 /** The flow-token session a configured token store holds for this request. */
@@ -25,9 +29,16 @@ export interface FlowContext {
   data: Record<string, unknown>;
   flowToken: string;
   version: DataApiVersion;
+  /** The phone's language setting as the request's `user_locale` carries it (e.g. `pt_BR`), when sent. */
   userLocale: string | undefined;
   /** Present when the endpoint has a token store. */
   session: FlowSession | undefined;
+  /**
+   * Downloads, verifies and decrypts one PhotoPicker/DocumentPicker file of this request
+   * (`ctx.data.photos[0]`) with the endpoint's `fetch`, within the client's 10 s request window
+   * unless `options.signal` says otherwise. Throws FlowMediaError naming the failed check.
+   */
+  decryptMedia(item: unknown, options?: DecryptFlowMediaOptions): Promise<DecryptedFlowMedia>;
 }
 
 /** Show `screen` next, with `data` matching that screen's declared data model. */
@@ -48,12 +59,21 @@ export interface CompleteResult {
   complete: Record<string, unknown>;
 }
 
+/**
+ * End this flow token: the endpoint answers HTTP 427, the phone shows `message` (sent as the
+ * documented `{"error_msg"}` body) and disables the message's button. With a token store, the
+ * token is spent too, so later requests get 427 as well.
+ */
+export interface InvalidFlowTokenResult {
+  invalidFlowToken: { message?: string };
+}
+
 /** Any next screen of the map, with its own data type. */
 export type AnyNextScreen<M extends ScreenDataMap> = {
   [K in keyof M & string]: NextScreenResult<K, M[K]>;
 }[keyof M & string];
 
-export type HandlerResult<M extends ScreenDataMap = ScreenDataMap> = AnyNextScreen<M> | ShowErrorResult | CompleteResult;
+export type HandlerResult<M extends ScreenDataMap = ScreenDataMap> = AnyNextScreen<M> | ShowErrorResult | CompleteResult | InvalidFlowTokenResult;
 
 export type FlowHandler<M extends ScreenDataMap = ScreenDataMap> = (
   ctx: FlowContext,
@@ -75,6 +95,15 @@ export interface EndpointLogger {
   warn(message: string, meta?: Record<string, unknown>): void;
   error(message: string, meta?: Record<string, unknown>): void;
 }
+
+/**
+ * Text the phone shows when the endpoint answers 427 for a token it refused: per reason, or a
+ * function of the reason and the request (say, to answer in `userLocale`); undefined keeps the
+ * phone's generic error.
+ */
+export type FlowTokenMessages =
+  | Partial<Record<FlowTokenRejection, string>>
+  | ((reason: FlowTokenRejection, request: { flowToken: string; userLocale: string | undefined }) => string | undefined);
 
 /** The error notification the client sends when a previous response was invalid. */
 export interface ErrorNotification {
@@ -103,11 +132,20 @@ export interface FlowEndpointOptions<M extends ScreenDataMap = ScreenDataMap> {
    */
   tokenStore?: FlowTokenStore;
   /**
+   * What the phone shows for those 427s (the `{"error_msg"}` body): e.g. `{ completed: 'This
+   * order was already placed' }`. `expired` also covers a Data API 4.0 token signature that has
+   * expired; `claimed` a token another request holds or took over. Without a text the 427 carries
+   * waflow's `{ error: { code, message } }` body and the phone shows its generic error.
+   */
+  tokenMessages?: FlowTokenMessages;
+  /**
    * How long a request's hold on its flow token lasts, in ms (default 30 000). A process that
    * dies mid-handler blocks its token no longer than this; a handler that runs longer may lose
    * the token to the next request, and its completion is then refused.
    */
   tokenLeaseMs?: number;
+  /** The fetch `ctx.decryptMedia` downloads picker files with (default: the global fetch). */
+  fetch?: FetchLike;
   /** Largest accepted request body in bytes (default 1 MiB); larger gets HTTP 413. */
   maxBodyBytes?: number;
   onErrorNotification?: (notification: ErrorNotification) => void | Promise<void>;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { createClient } from '../api/client.js';
 import type { ApiClient, FetchLike } from '../api/client.js';
 import type { FlowCategory, FlowStatus, FlowSummary, FlowValidationError } from '../api/contract/flows.js';
+import { isBlockingValidationError } from '../api/contract/flows.js';
 import type { TemplateRecord } from '../api/contract/templates.js';
 import { ApiClientError, ApiError } from '../api/errors.js';
 import type { Diagnostic } from '../flow-json/diagnostics.js';
@@ -193,7 +194,7 @@ function buttonFlowId(template: TemplateRecord): string | undefined {
 /** Reads what the platform holds for each flow (by the lock's id, else by name) and plans the deploy. */
 export async function inspectDeploy(prepared: Prepared, client: ApiClient, options: InspectOptions): Promise<Inspection> {
   const envLock = environmentLock(prepared.lock, prepared.environment.name);
-  const listed = (await client.flows.list()).data;
+  const listed = await client.flows.listAll();
   const configNames = prepared.flows.map((f) => f.config.name);
   const states: FlowState[] = [];
   const byId = new Map<string, RemoteFlow>();
@@ -370,7 +371,7 @@ function emptyCounts(): DeployCounts {
   return { created: 0, cloned: 0, updated: 0, uploaded: 0, published: 0, deprecated: 0, templatesCreated: 0, flowsUnchanged: 0, templatesExisting: 0, templatesSkipped: 0 };
 }
 
-function templateRequest(t: TemplateConfig, flowId: string, firstScreen: string | undefined) {
+export function templateRequest(t: TemplateConfig, flowId: string, firstScreen: string | undefined) {
   const action = t.button.action ?? 'navigate';
   const screen = action === 'navigate' ? (t.button.screen ?? firstScreen) : undefined;
   return {
@@ -449,12 +450,13 @@ export async function applyDeploy(prepared: Prepared, inspection: Inspection, cl
             break;
           case 'upload': {
             const uploaded = await client.flows.uploadJson(id ?? '', local.text);
-            if (uploaded.validationErrors.length > 0) {
+            const errors = uploaded.validationErrors.filter(isBlockingValidationError);
+            if (errors.length > 0) {
               throw new DeployError({
                 step: label,
-                reason: `the platform found ${uploaded.validationErrors.length} error(s) in ${flow.file}; flow ${id ?? ''} keeps them until a corrected upload`,
+                reason: `the platform found ${errors.length} error(s) in ${flow.file}; flow ${id ?? ''} keeps them until a corrected upload`,
                 advice: adviceFor(undefined, where, step),
-                validationErrors: uploaded.validationErrors,
+                validationErrors: errors,
                 done: index - 1,
                 file: flow.file,
               });

@@ -117,6 +117,18 @@ describe('endpoint failures', () => {
     expect(session.status).toBe('error');
     expect(session.error).toMatchObject({ kind: 'flow-token-expired', status: 427 });
     expect(await session.submit()).toEqual({ ok: false, reason: expect.stringMatching(/^the flow stopped: The flow token is no longer valid/) as unknown });
+    expect(session.error?.userMessage).toBeUndefined();
+  });
+
+  it('a 427 with the endpoint\'s text keeps it as the text the client shows', async () => {
+    const session = await start(host(() => Promise.reject(new EndpointError(427, 'HTTP 427', 'status', 'This order was already placed'))));
+    await session.submit();
+    expect(session.error).toEqual({
+      kind: 'flow-token-expired',
+      status: 427,
+      userMessage: 'This order was already placed',
+      message: 'The flow token is no longer valid (HTTP 427): the client shows "This order was already placed" and disables the button.',
+    });
   });
 
   it('421 is reported as a decryption failure; other statuses and network errors as endpoint errors', async () => {

@@ -10,12 +10,15 @@ export class EndpointError extends Error {
    * response-decryption-error); `network`: no answer at all (status 0).
    */
   readonly kind: 'status' | 'decrypt' | 'network';
+  /** The text the endpoint gave the user with a 427 (its `{"error_msg"}` body), if any. */
+  readonly userMessage: string | undefined;
 
-  constructor(status: number, message = `endpoint answered HTTP ${status}`, kind: EndpointError['kind'] = 'status') {
+  constructor(status: number, message = `endpoint answered HTTP ${status}`, kind: EndpointError['kind'] = 'status', userMessage?: string) {
     super(message);
     this.name = 'EndpointError';
     this.status = status;
     this.kind = kind;
+    this.userMessage = userMessage;
   }
 }
 

@@ -34,6 +34,10 @@ function endpointFailure(err: unknown): SessionError {
   }
   if (kind === 'network') return { kind: 'endpoint', message: 'The endpoint could not be reached; the client shows "Something went wrong".' };
   if (status === 427) {
+    const shown = (err as { userMessage?: unknown }).userMessage;
+    if (typeof shown === 'string' && shown !== '') {
+      return { kind: 'flow-token-expired', status, userMessage: shown, message: `The flow token is no longer valid (HTTP 427): the client shows "${shown}" and disables the button.` };
+    }
     return { kind: 'flow-token-expired', status, message: 'The flow token is no longer valid (HTTP 427): the client shows an error and disables the button.' };
   }
   if (status === 421) {

@@ -55,6 +55,8 @@ export interface SessionError {
   message: string;
   /** HTTP status of the endpoint response, for endpoint errors. */
   status?: number;
+  /** For 'flow-token-expired': the text the endpoint gave the user (427's `error_msg`), which the client shows. */
+  userMessage?: string;
   /** For 'invalid-response': the JSON pointer of the offending field in the response data. */
   field?: string;
 }

@@ -60,7 +60,8 @@ export interface FlowStatusEvent {
   readonly at: Date;
 }
 
-export type TemplateStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'DISABLED';
+/** A template's review status; DELETED marks a deleted template that was approved (see data/templates.ts). */
+export type TemplateStatus = 'PENDING' | 'APPROVED' | 'REJECTED' | 'PAUSED' | 'DISABLED' | 'IN_APPEAL' | 'DELETED';
 
 export interface TemplateStatusEvent {
   readonly templateId: string;

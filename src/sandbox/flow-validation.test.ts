@@ -3,17 +3,35 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FLOW_JSON_VERSIONS, MIN_PUBLISHABLE_VERSION, compareVersions } from '../flow-json/index.js';
 import { feedbackFormSource, seedFeedbackFormSource } from './api-test-kit.js';
-import { pointerToPath, unpublishableVersion, validateFlowSource } from './flow-validation.js';
+import { blockingErrors, pointerToPath, unpublishableVersion, validateFlowSource } from './flow-validation.js';
 
 describe('flow-validation', () => {
   it('turns pointers into Meta paths', () => {
     expect(pointerToPath('/screens/0/layout/children/1/type')).toBe('screens[0].layout.children[1].type');
   });
 
-  it('lists errors only: warnings (documented character limits, old versions) are not validation_errors', () => {
+  it("lists the platform's warnings as FLOW_JSON_WARNING entries, which block nothing; style lints stay out", () => {
     const source = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'feedback-form.json'), 'utf8').replace('"Leave a comment"', '"Leave us a comment, if you like"');
     // Both a DEPRECATED_FLOW_JSON_VERSION and a MAX_CHARS_EXCEEDED warning, and no error.
-    expect(validateFlowSource(source)).toEqual({ validationErrors: [], jsonVersion: '2.1', dataApiVersion: undefined });
+    const summary = validateFlowSource(source);
+    expect(summary).toMatchObject({ jsonVersion: '2.1', dataApiVersion: undefined });
+    expect(summary.validationErrors.map((e) => [e.error, e.error_type]).sort()).toEqual([
+      ['DEPRECATED_FLOW_JSON_VERSION', 'FLOW_JSON_WARNING'],
+      ['MAX_CHARS_EXCEEDED', 'FLOW_JSON_WARNING'],
+    ]);
+    const long = summary.validationErrors.find((e) => e.error === 'MAX_CHARS_EXCEEDED');
+    expect(long).toMatchObject({ message: expect.stringContaining('limit of 20') as unknown, pointers: [expect.objectContaining({ path: expect.stringMatching(/\.label$/) as unknown })] });
+    expect(blockingErrors(summary.validationErrors)).toEqual([]);
+    // A title in Title Case is a style lint (waflow's own guidance), never a platform entry.
+    const titled = feedbackFormSource().replace(/"title": "([^"]+)"/, '"title": "Leave Us Your Thoughts"');
+    expect(titled).not.toBe(feedbackFormSource());
+    expect(validateFlowSource(titled).validationErrors).toEqual([]);
+  });
+
+  it('counts only errors as blocking', () => {
+    const broken = validateFlowSource('{ "version": "7.3", "screens": [] }').validationErrors;
+    expect(broken.length).toBeGreaterThan(0);
+    expect(blockingErrors(broken)).toEqual(broken);
   });
 
   it('refuses to publish versions below 5.1 only', () => {

@@ -3,17 +3,14 @@
 // Shape: Flows API "Retrieve Flow details" / asset upload answers
 // (developers.facebook.com/docs/whatsapp/flows/reference/flowsapi).
 //
-// Warnings are not returned. Reading: Meta's Flows API reference documents `validation_errors` as
-// entries { error, error_type: "FLOW_JSON_ERROR", message, line/column, pointers } and shows no
-// warning entry or severity field; publishing needs "valid Flow JSON" and fails (139002) on any
-// validation error. The validator's warnings are findings Meta gives no code for (documented
-// character limits), or our own (a version below the publishable minimum, an http:// link), and
-// flows that have them are accepted and published by the platform (regression corpus, valid/).
-// Listing them here would make clients that treat any entry as a failure (the usual reading of
-// the field) refuse flows the platform accepts, and this sandbox's own send and template checks
-// count the entries as errors. They stay in `waflow validate` and validateFlow().
+// Warnings come back too, as FLOW_JSON_WARNING entries (api/contract/flows.ts says why and what
+// is unconfirmed): those of the validator's rules from Meta's pages (documented character limits,
+// a version frozen for publishing, an http:// link, an expression form the docs do not show).
+// The style lints (`style/...`) are waflow's own design guidance, not the platform's: they stay in
+// `waflow validate`. Publishing, sending and template checks count blocking entries only.
 import { compareVersions, isFlowJsonVersion, LATEST_FLOW_JSON_VERSION, MIN_PUBLISHABLE_VERSION, pointerTokens, validateFlow } from '../flow-json/index.js';
 import type { Diagnostic } from '../flow-json/index.js';
+import { FLOW_JSON_WARNING, isBlockingValidationError } from '../api/contract/flows.js';
 
 export interface FlowValidationSummary {
   readonly validationErrors: Record<string, unknown>[];
@@ -37,7 +34,7 @@ function toMetaError(d: Diagnostic): Record<string, unknown> {
   const place = { line_start: start.line, line_end: end.line, column_start: start.column, column_end: end.column };
   return {
     error: d.code,
-    error_type: d.code === 'INVALID_FLOW_JSON' ? 'JSON_SYNTAX_ERROR' : 'FLOW_JSON_ERROR',
+    error_type: d.severity !== 'error' ? FLOW_JSON_WARNING : d.code === 'INVALID_FLOW_JSON' ? 'JSON_SYNTAX_ERROR' : 'FLOW_JSON_ERROR',
     message: d.message,
     ...place,
     pointers: [{ ...place, path: pointerToPath(d.pointer) }],
@@ -56,7 +53,7 @@ function stringField(source: string, key: 'version' | 'data_api_version'): strin
 export function validateFlowSource(source: string): FlowValidationSummary {
   const result = validateFlow(source);
   return {
-    validationErrors: result.diagnostics.filter((d) => d.severity === 'error').map(toMetaError),
+    validationErrors: result.diagnostics.filter((d) => d.severity === 'error' || (d.severity === 'warning' && !d.code.startsWith('style/'))).map(toMetaError),
     jsonVersion: stringField(source, 'version'),
     dataApiVersion: stringField(source, 'data_api_version'),
   };
@@ -72,4 +69,9 @@ export function unpublishableVersion(jsonVersion: string | undefined): string | 
   if (jsonVersion === undefined || !isFlowJsonVersion(jsonVersion)) return undefined; // a validation error already says so
   if (compareVersions(jsonVersion, MIN_PUBLISHABLE_VERSION) >= 0) return undefined;
   return `Flow JSON version ${jsonVersion} is no longer available for publishing: publishing needs Flow JSON version ${MIN_PUBLISHABLE_VERSION} or later (latest: ${LATEST_FLOW_JSON_VERSION}). Flows on ${jsonVersion} can still be sent, but change "version" and upload the Flow JSON again to publish.`;
+}
+
+/** The entries that block publishing and sending (warnings do not). */
+export function blockingErrors(entries: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+  return entries.filter(isBlockingValidationError);
 }

@@ -15,7 +15,7 @@ export class EndpointError extends RuntimeEndpointError {
   readonly body: unknown;
 
   constructor(kind: EndpointErrorKind, status: number, body: unknown, message: string) {
-    super(status, message, kind);
+    super(status, message, kind, status === STATUS_FLOW_TOKEN_INVALID ? shownText(body) : undefined);
     this.name = 'EndpointError';
     this.body = body;
   }
@@ -27,6 +27,13 @@ const MEANINGS: Record<number, string> = {
   [STATUS_FLOW_TOKEN_INVALID]: 'the flow token is no longer valid',
   [STATUS_SIGNATURE_INVALID]: 'the request signature did not verify',
 };
+
+/** The text a 427's documented `{"error_msg"}` body gives the user, if it has one. */
+function shownText(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const text = (body as { error_msg?: unknown }).error_msg;
+  return typeof text === 'string' && text !== '' ? text : undefined;
+}
 
 /** The endpoint's error code from a `{ error: { code } }` body, if it sent one. */
 function bodyCode(body: unknown): string | undefined {
@@ -43,5 +50,7 @@ export function statusError(status: number, body: unknown): EndpointError {
   const parts = [`the endpoint answered HTTP ${status}`];
   if (code !== undefined) parts.push(`(${code})`);
   if (meaning !== undefined) parts.push(`: ${meaning}`);
-  return new EndpointError('status', status, body, parts.join(' ').replace(' :', ':'));
+  const shown = status === STATUS_FLOW_TOKEN_INVALID ? shownText(body) : undefined;
+  const said = shown === undefined ? '' : `; the phone shows "${shown}"`;
+  return new EndpointError('status', status, body, `${parts.join(' ').replace(' :', ':')}${said}`);
 }

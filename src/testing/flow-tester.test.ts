@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateKeyPair } from '../data-channel/index.js';
+import { createFlowEndpoint, invalidFlowToken, nextScreen } from '../endpoint/index.js';
 import { FlowTester, FlowStepError } from './flow-tester.js';
 
 const FEEDBACK_TEXT = readFileSync(new URL('../../examples/feedback-form.json', import.meta.url), 'utf8');
@@ -222,6 +224,61 @@ describe('FlowTester with a RuntimeHost of your own', () => {
       ['data_exchange', 'ASK', 503, 'boom'],
     ]);
     expect(completions).toEqual([]);
+  });
+});
+
+describe('FlowTester against a real endpoint: 427 with a text, and the phone\'s locale', () => {
+  let keys: { privateKeyPem: string; publicKeyPem: string };
+  beforeAll(async () => {
+    keys = await generateKeyPair();
+  });
+
+  /** The endpoint behind ASK: ends the token for a repeated question, records each request's locale. */
+  function askEndpoint(locales: (string | undefined)[]) {
+    return createFlowEndpoint({
+      privateKey: keys.privateKeyPem,
+      logger: { warn: () => undefined, error: () => undefined },
+      handlers: {
+        dataExchange: {
+          ASK: (ctx) => {
+            locales.push(ctx.userLocale);
+            if (ctx.data.question === 'again') return invalidFlowToken('This order was already placed');
+            return nextScreen('THANKS', { echo: String(ctx.data.question) });
+          },
+        },
+      },
+    });
+  }
+
+  it('surfaces the endpoint\'s 427 text: the step fails with it, and the flow ends in that error', async () => {
+    const t = await FlowTester.start({ flow: ASK, endpoint: { handler: askEndpoint([]), publicKeyPem: keys.publicKeyPem } });
+    const error = await t.fill('Question', 'again').tap('Send').then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(FlowStepError);
+    expect((error as Error).message).toMatch(/tapping "Send" ended the flow with an error: The flow token is no longer valid \(HTTP 427\): the client shows "This order was already placed"/);
+    expect((error as FlowStepError).sessionError).toEqual({
+      kind: 'flow-token-expired',
+      status: 427,
+      userMessage: 'This order was already placed',
+      message: 'The flow token is no longer valid (HTTP 427): the client shows "This order was already placed" and disables the button.',
+    });
+    expect(t.status).toBe('error');
+    expect(t.error?.userMessage).toBe('This order was already placed');
+    expect(t.exchanges.map((e) => [e.action, e.status, e.error ?? null])).toEqual([
+      ['data_exchange', 427, 'the endpoint answered HTTP 427: the flow token is no longer valid; the phone shows "This order was already placed"'],
+    ]);
+    await expect(t.tap('Send')).rejects.toThrow(/the flow stopped|no longer valid/);
+  });
+
+  it('sends user_locale: en_US by default, the locale asked for, or the endpoint option\'s own', async () => {
+    const locales: (string | undefined)[] = [];
+    const handler = askEndpoint(locales);
+    for (const options of [{}, { locale: 'pt_BR' }, { locale: 'pt_BR', endpointLocale: 'de_DE' }] as const) {
+      const endpoint = { handler, publicKeyPem: keys.publicKeyPem, ...('endpointLocale' in options ? { userLocale: options.endpointLocale } : {}) };
+      const t = await FlowTester.start({ flow: ASK, endpoint, ...('locale' in options ? { locale: options.locale } : {}) });
+      await t.fill('Question', 'hi').tap('Send').expectScreen('THANKS');
+    }
+    expect(locales).toEqual(['en_US', 'pt_BR', 'de_DE']);
+    await expect(FlowTester.start({ flow: ASK, endpoint: { handler, publicKeyPem: keys.publicKeyPem }, locale: '' })).rejects.toThrow(/locale must be a non-empty string/);
   });
 });
 

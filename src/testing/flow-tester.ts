@@ -35,6 +35,21 @@ export interface FlowTesterOptions {
   init?: boolean;
   version?: FlowJsonVersion;
   dataApiVersion?: RuntimeDataApiVersion;
+  /**
+   * The phone's language, sent as `user_locale` with every request to a `{ handler }` or `{ url }`
+   * endpoint (default "en_US", as the sandbox phone; the endpoint's own `userLocale` wins).
+   */
+  locale?: string;
+}
+
+const DEFAULT_LOCALE = 'en_US';
+
+/** The endpoint with the phone's locale, for the transports that build the wire request. */
+function withLocale(endpoint: TesterEndpoint | undefined, locale: string | undefined): TesterEndpoint | undefined {
+  if (locale !== undefined && (typeof locale !== 'string' || locale === '')) throw new TypeError('locale must be a non-empty string such as "pt_BR"');
+  if (typeof endpoint !== 'object' || endpoint === null || typeof (endpoint as { exchange?: unknown }).exchange === 'function') return endpoint;
+  const own = endpoint as { userLocale?: string };
+  return { ...endpoint, userLocale: own.userLocale ?? locale ?? DEFAULT_LOCALE } as TesterEndpoint;
 }
 
 /** A step that could not be done, or that ended the flow in an error (427, an unreachable endpoint...). */
@@ -83,7 +98,7 @@ export class FlowTester {
     if (typeof options !== 'object' || options === null) throw new TypeError('FlowTester.start needs an options object with a flow');
     const flow = parseFlow(options.flow);
     const tester = new FlowTester();
-    const host = testerHost(options.endpoint, tester.log);
+    const host = testerHost(withLocale(options.endpoint, options.locale), tester.log);
     const mode = options.init === true
       ? ({ action: 'data_exchange' } as const)
       : ({ action: 'navigate', ...(options.screen !== undefined ? { screen: options.screen } : {}), ...(options.data !== undefined ? { data: options.data } : {}) } as const);

@@ -38,6 +38,8 @@ export interface TransportOptions {
   refetchPublicKey?: () => Promise<string>;
   /** Called once per HTTP attempt (a 421 retry is two records). */
   onExchange?: (record: ExchangeRecord) => void;
+  /** The phone's language setting, sent as `user_locale` (e.g. `en_US`); not sent when absent. */
+  userLocale?: string;
 }
 
 /** A runtime host whose `exchange` is a real encrypted round trip. */
@@ -51,13 +53,14 @@ interface RawAnswer {
 
 type Send = (body: string, headers: Record<string, string>) => Promise<RawAnswer>;
 
-async function toWire(request: ExchangeRequest, appSecret: string | undefined): Promise<DataChannelRequest> {
+async function toWire(request: ExchangeRequest, appSecret: string | undefined, userLocale: string | undefined): Promise<DataChannelRequest> {
   const wire: Record<string, unknown> = {
     version: request.version,
     action: request.action,
     flow_token: request.flowToken,
     data: request.data,
   };
+  if (userLocale !== undefined) wire.user_locale = userLocale;
   if (request.screen !== undefined) wire.screen = request.screen;
   // Data API 4.0 ("Endpoints Security Enhancements", Flows changelog): Meta signs the flow token.
   if (request.version === '4.0' && appSecret !== undefined) {
@@ -82,17 +85,20 @@ function checkOptions(options: TransportOptions): void {
   if (options.appSecret !== undefined && (typeof options.appSecret !== 'string' || options.appSecret.length === 0)) {
     throw new TypeError('appSecret must be a non-empty string when given');
   }
+  if (options.userLocale !== undefined && (typeof options.userLocale !== 'string' || options.userLocale.length === 0)) {
+    throw new TypeError('userLocale must be a non-empty string such as "en_US" when given');
+  }
 }
 
 function createTransport(send: Send, options: TransportOptions): ExchangeTransport {
   checkOptions(options);
-  const { appSecret, refetchPublicKey, onExchange } = options;
+  const { appSecret, refetchPublicKey, onExchange, userLocale } = options;
   let key: Promise<BusinessPublicKey> = loadPublicKey(options.publicKeyPem);
   // Surface a bad key on the first exchange, not as an unhandled rejection now.
   key.catch(() => undefined);
 
   async function attempt(request: ExchangeRequest): Promise<{ status: number; value?: unknown; error?: EndpointError }> {
-    const wire = await toWire(request, appSecret);
+    const wire = await toWire(request, appSecret, userLocale);
     const { envelope, aesKey, iv } = await encryptRequest(wire, await key);
     const body = JSON.stringify(envelope);
     const headers: Record<string, string> = { 'content-type': 'application/json' };

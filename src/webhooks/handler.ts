@@ -7,6 +7,8 @@
 //        are duplicates on the retry, so their callbacks do not run again).
 // Each event of a delivery is handled on its own (process.ts): an event whose content the
 // database cannot hold is quarantined with its reason and does not fail the others.
+// The handler also has `waitForCompletion({ flowToken, timeout })`: it resolves when this handler
+// processes the nfm_reply of that flow token, or at once when it was already stored (wait.ts).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readBody } from '../endpoint/read-body.js';
 import type { CompletionStore } from '../store/completions.js';
@@ -14,6 +16,8 @@ import { parseWebhook } from './parse.js';
 import { createDeliveryProcessor } from './process.js';
 import type { WebhookCallbacks, WebhookDeliverySummary, WebhookLogger } from './process.js';
 import { verifyWebhookSignature } from './signature.js';
+import { createCompletionWaiter } from './wait.js';
+import type { FlowCompletionResult, WaitForCompletionOptions } from './wait.js';
 
 export type { WebhookCallbackContext, WebhookCallbacks, WebhookDeliverySummary, WebhookLogger } from './process.js';
 
@@ -40,6 +44,18 @@ const consoleLogger: WebhookLogger = {
 
 export type WebhookHandler = (request: Request) => Promise<Response>;
 
+/** What createWebhookHandler returns: the handler, and a way to await one flow token's answer. */
+export interface CompletionWebhookHandler extends WebhookHandler {
+  /**
+   * Resolves with the completion (nfm_reply) whose response_json carries `flowToken`, once this
+   * handler has processed it (after the store's write), or at once when the store (or this
+   * handler, recently) already has it. Rejects with FlowCompletionTimeoutError after `timeout` ms,
+   * or with the signal's reason when it aborts. Await it outside the handler's callbacks: inside
+   * one, the store's look-up would wait for that callback's own transaction (PGlite).
+   */
+  waitForCompletion(options: WaitForCompletionOptions): Promise<FlowCompletionResult>;
+}
+
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -57,13 +73,14 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(da, db);
 }
 
-export function createWebhookHandler(options: WebhookHandlerOptions = {}): WebhookHandler {
+export function createWebhookHandler(options: WebhookHandlerOptions = {}): CompletionWebhookHandler {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_WEBHOOK_MAX_BODY_BYTES;
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes < 1) throw new TypeError('maxBodyBytes must be a positive integer');
   if (options.appSecret !== undefined && options.appSecret === '') throw new TypeError('appSecret must not be empty when given');
-  const processDelivery = createDeliveryProcessor(options, options.store, options.logger ?? consoleLogger);
+  const waiter = createCompletionWaiter(options.store === undefined ? {} : { store: options.store });
+  const processDelivery = createDeliveryProcessor(options, options.store, options.logger ?? consoleLogger, (completion) => waiter.completed(completion));
 
-  return async (request) => {
+  const handler: WebhookHandler = async (request) => {
     if (request.method === 'GET') return verifySubscription(request, options.verifyToken);
     if (request.method !== 'POST') return error(405, 'METHOD_NOT_ALLOWED', 'use POST (or GET for the subscription check)', { allow: 'GET, POST' });
 
@@ -105,6 +122,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions = {}): Webho
     }
     return json(200, summary);
   };
+  return Object.assign(handler, { waitForCompletion: (wait: WaitForCompletionOptions) => waiter.waitForCompletion(wait) });
 }
 
 function verifySubscription(request: Request, verifyToken: string | undefined): Response {

@@ -5,13 +5,17 @@
 // whatsapp/flows/guides/flowswebhooks, and the seed's 360dialog guide):
 //   Cloud API:  { object: 'whatsapp_business_account', entry: [{ id, time?, changes: [{ field, value }] }] }
 //               field 'messages': value { messaging_product, metadata, contacts?, messages?, statuses? }
-//               field 'flows':    value { event, flow_id, message, old_status/new_status | alert fields }
+//               field 'flows':    value { event, flow_id, message, old_status/new_status, warning? | alert
+//                                 fields: alert_state, threshold, requests_count, error_rate, errors,
+//                                 p50_latency, p90_latency, availability, warning }
 //   On-Premise: { contacts?, messages? } or { statuses? } at the top level.
 // A flow completion is a message of type 'interactive' with interactive.type 'nfm_reply';
 // nfm_reply.response_json is a string holding a JSON object that carries flow_token.
+import { normalizeFlowErrorType } from './flow-errors.js';
 import { printable } from './storable.js';
 import type {
   CloudOrigin,
+  FlowAlertError,
   FlowAlertEvent,
   FlowCompletionEvent,
   FlowStatusChangeEvent,
@@ -265,7 +269,17 @@ function parseStatus(s: unknown, at: string, context: Context): WebhookEvent {
 }
 
 // Fields of a flows alert that are not the measured figures.
-const ALERT_HEAD = new Set(['event', 'flow_id', 'message', 'alert_state', 'threshold']);
+const ALERT_HEAD = new Set(['event', 'flow_id', 'message', 'alert_state', 'threshold', 'warning']);
+
+/** An alert's `errors` breakdown; entries that are not objects with an error_type are left out. */
+function alertErrors(value: unknown): FlowAlertError[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isRecord).flatMap((e) => {
+    const errorType = str(e.error_type);
+    if (errorType === undefined) return [];
+    return [defined({ errorType, code: normalizeFlowErrorType(errorType), errorRate: num(e.error_rate), errorCount: num(e.error_count) })];
+  });
+}
 
 function parseFlowsValue(value: Json, at: string, wabaId: string | undefined, time: number | undefined): WebhookEvent {
   const event = str(value.event);
@@ -285,6 +299,7 @@ function parseFlowsValue(value: Json, at: string, wabaId: string | undefined, ti
       oldStatus: str(value.old_status),
       newStatus,
       message,
+      warning: str(value.warning),
       time,
     });
     return change;
@@ -301,6 +316,13 @@ function parseFlowsValue(value: Json, at: string, wabaId: string | undefined, ti
     alertState: str(value.alert_state),
     threshold: num(value.threshold),
     message,
+    requestsCount: num(value.requests_count),
+    errorRate: num(value.error_rate),
+    errors: alertErrors(value.errors),
+    p50Latency: num(value.p50_latency),
+    p90Latency: num(value.p90_latency),
+    availability: num(value.availability),
+    warning: str(value.warning),
     metrics,
     time,
   });

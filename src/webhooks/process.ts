@@ -76,7 +76,16 @@ class ContentRejected {
  */
 export type DeliveryProcessor = (events: readonly WebhookEvent[], summary: WebhookDeliverySummary) => Promise<unknown[]>;
 
-export function createDeliveryProcessor(callbacks: WebhookCallbacks, store: CompletionStore | undefined, logger: WebhookLogger): DeliveryProcessor {
+/**
+ * `onCompletion` hears each flow completion this processor handled as new, after its store
+ * transaction committed (waitForCompletion's waiters listen here); it must not throw.
+ */
+export function createDeliveryProcessor(
+  callbacks: WebhookCallbacks,
+  store: CompletionStore | undefined,
+  logger: WebhookLogger,
+  onCompletion?: (completion: FlowCompletionEvent) => void,
+): DeliveryProcessor {
   const memory = store === undefined ? new MemoryDedupe() : undefined;
 
   async function dispatch(event: WebhookEvent, context: WebhookCallbackContext): Promise<void> {
@@ -172,6 +181,7 @@ export function createDeliveryProcessor(callbacks: WebhookCallbacks, store: Comp
     for (const event of events) {
       try {
         const outcome = await one(event);
+        if (outcome === 'processed' && event.kind === 'flow_completion') onCompletion?.(event);
         if (outcome === 'processed') summary.processed++;
         else if (outcome === 'duplicate') summary.duplicates++;
         else summary.quarantined++;

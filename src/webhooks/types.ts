@@ -80,7 +80,7 @@ export interface StatusEvent extends EventBase, CloudOrigin {
 
 export type FlowStatus = 'DRAFT' | 'PUBLISHED' | 'DEPRECATED' | 'BLOCKED' | 'THROTTLED' | (string & {});
 
-/** `flows` field, event FLOW_STATUS_CHANGE. */
+/** `flows` field, event FLOW_STATUS_CHANGE (on creation only `newStatus: 'DRAFT'`). */
 export interface FlowStatusChangeEvent extends EventBase {
   readonly kind: 'flow_status_change';
   readonly wabaId?: string;
@@ -88,6 +88,8 @@ export interface FlowStatusChangeEvent extends EventBase {
   readonly oldStatus?: FlowStatus;
   readonly newStatus: FlowStatus;
   readonly message?: string;
+  /** A version freeze/expiry warning, which may come with the change at creation. */
+  readonly warning?: string;
   /** entry[].time, Unix seconds. */
   readonly time?: number;
 }
@@ -100,9 +102,39 @@ export type FlowAlertType =
   | 'FLOW_VERSION_EXPIRY_WARNING'
   | (string & {});
 
+/** The error types of Flows alerts (platform-protocols.md §6.3), in their documented spelling. */
+export type FlowErrorType =
+  // Endpoint errors
+  | 'timeout_error'
+  | 'missing_capability'
+  | 'cannot_be_served'
+  | 'no_http_response_error'
+  | 'unexpected_http_status_code'
+  // Client errors
+  | 'public-key-missing'
+  | 'public-key-signiture-verification'
+  | 'response-decryption-error'
+  | 'invalid-screen-transition'
+  | 'payload-schema-error'
+  | 'business-decryption-error';
+
+/** One line of an error-rate alert's `errors` breakdown. */
+export interface FlowAlertError {
+  /** error_type exactly as sent (Meta's examples also use upper-case names such as TIMEOUT). */
+  readonly errorType: string;
+  /** The documented type it stands for, when known (TIMEOUT → timeout_error). */
+  readonly code?: FlowErrorType;
+  /** Percent of the window's requests that failed this way. */
+  readonly errorRate?: number;
+  readonly errorCount?: number;
+}
+
 /**
- * `flows` field, a health alert (or another event on that field we pass through). Alert kinds and
- * their throttling effect: developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/healthmonitoring
+ * `flows` field, a health alert or FLOW_VERSION_EXPIRY_WARNING (or another event on that field we
+ * pass through). Thresholds (each reported on crossing up, ACTIVATED, and back down, DEACTIVATED):
+ * ENDPOINT_ERROR_RATE and CLIENT_ERROR_RATE 5/10/50 % (30 and 60 min windows), ENDPOINT_LATENCY p90
+ * 1000/5000/7000 ms (30 min), ENDPOINT_AVAILABILITY below 90 % (10 min). Alert kinds and their
+ * throttling effect: developers.facebook.com/documentation/business-messaging/whatsapp/flows/guides/healthmonitoring
  */
 export interface FlowAlertEvent extends EventBase {
   readonly kind: 'flow_alert';
@@ -111,9 +143,23 @@ export interface FlowAlertEvent extends EventBase {
   readonly alert: FlowAlertType;
   /** ACTIVATED when the threshold is crossed, DEACTIVATED when it recovers. */
   readonly alertState?: 'ACTIVATED' | 'DEACTIVATED' | (string & {});
+  /** The threshold crossed: percent for rates and availability, ms for latency. */
   readonly threshold?: number;
   readonly message?: string;
-  /** The measured figures Meta sends with the alert (error_rate, p50_latency, p90_latency, requests_count, availability, errors). */
+  /** requests_count: requests in the alert's window. */
+  readonly requestsCount?: number;
+  /** error_rate: overall percent of failed requests (error-rate alerts). */
+  readonly errorRate?: number;
+  /** errors: the error rate by error type (error-rate alerts). */
+  readonly errors?: readonly FlowAlertError[];
+  /** p50_latency / p90_latency in ms (latency alerts). */
+  readonly p50Latency?: number;
+  readonly p90Latency?: number;
+  /** availability in percent (availability alerts). */
+  readonly availability?: number;
+  /** warning: the version expiry warning (FLOW_VERSION_EXPIRY_WARNING). */
+  readonly warning?: string;
+  /** Every field of the value but event, flow_id, message, alert_state, threshold and warning, as sent. */
   readonly metrics: Record<string, unknown>;
   readonly time?: number;
 }

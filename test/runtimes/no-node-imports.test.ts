@@ -1,6 +1,7 @@
 // The protocol core loads on runtimes without Node's modules: no module of flow-json, runtime,
-// data-channel or endpoint imports a `node:` module at load time. node:crypto is reached only by
-// a dynamic import after the runtime check (data-channel/node-backend.ts); `import type` is
+// data-channel, endpoint, health (the endpoint ping) or media (flow media crypto) imports a
+// `node:` module at load time. node:crypto is reached only by a dynamic import after the runtime
+// check (data-channel/node-backend.ts); `import type` is
 // erased at compile time. Node-only transports have subpaths of their own and are exempt, as is
 // test support.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from './package-source.js';
 
-const ROOTS = ['src/flow-json', 'src/runtime', 'src/data-channel', 'src/endpoint'];
+const ROOTS = ['src/flow-json', 'src/runtime', 'src/data-channel', 'src/endpoint', 'src/health', 'src/media'];
 const EXEMPT = [
   /^src\/endpoint\/adapters\//,
   /^src\/endpoint\/serve\//,
@@ -27,7 +28,7 @@ function sources(dir: string): string[] {
 }
 
 describe('no static node: import in the protocol core', () => {
-  it('holds for every module of flow-json, runtime, data-channel and endpoint (transports exempt)', () => {
+  it('holds for every module of the protocol core (transports exempt)', () => {
     const offenders = ROOTS.flatMap(sources)
       .filter((file) => !EXEMPT.some((pattern) => pattern.test(file)))
       .flatMap((file) => [...readFileSync(join(REPO, file), 'utf8').matchAll(STATIC_NODE_IMPORT)].map((m) => `${file}: ${m[0].trim()}`));

@@ -3,6 +3,7 @@ import type { HostingType } from '../types.js';
 import { DIALECT_INFO } from '../contract/dialects.js';
 import { encryptionApi } from './encryption.js';
 import { flowsApi } from './flows.js';
+import { mediaApi } from './media.js';
 import { messagesApi } from './messages.js';
 import type { ClientOptions } from './options.js';
 import { resolveOptions } from './options.js';
@@ -10,7 +11,8 @@ import { createCaller } from './pipeline.js';
 import type { BackoffPolicy } from './retry.js';
 import { DEFAULT_BACKOFF } from './retry.js';
 import { templatesApi } from './templates.js';
-import type { ApiClient } from './types.js';
+import type { ApiClient, MediaApi } from './types.js';
+import { emitClientWarning, onPremiseSunsetWarning } from './warnings.js';
 
 /** 360dialog's base URL for each hosting type (seed). */
 export const DEFAULT_BASE_URLS: Readonly<Record<HostingType, string>> = {
@@ -28,9 +30,10 @@ export const API_KEY_HEADER = 'D360-API-KEY';
  * - `{ partnerId, wabaAccountId, apiKey | token | username + password }` (provider `360dialog-partner`): flows only;
  * - `{ accessToken, wabaId, phoneNumberId, graphVersion? }` (provider `meta`): everything, on the Graph API.
  * The provider is inferred from the credentials when left out. A call the provider lacks throws
- * ApiClientError UNSUPPORTED_OPERATION before any request.
+ * ApiClientError UNSUPPORTED_OPERATION before any request. Creating an On-Premise client warns
+ * once that the On-Premise API is being retired (see the onWarning option).
  */
-export function createClient(options: ClientOptions): ApiClient {
+export function createClient(options: ClientOptions): ApiClient & { readonly media: MediaApi } {
   return createClientWith(options, {});
 }
 
@@ -39,8 +42,9 @@ export interface ClientInternals {
   readonly backoff?: Partial<BackoffPolicy>;
 }
 
-export function createClientWith(options: ClientOptions, internals: ClientInternals): ApiClient {
+export function createClientWith(options: ClientOptions, internals: ClientInternals): ApiClient & { readonly media: MediaApi } {
   const resolved = resolveOptions(options);
+  if (resolved.hostingType === 'on-premise') emitClientWarning(onPremiseSunsetWarning(), options.onWarning);
   const caller = createCaller(resolved, { ...DEFAULT_BACKOFF, ...internals.backoff });
   return {
     provider: resolved.provider,
@@ -51,5 +55,6 @@ export function createClientWith(options: ClientOptions, internals: ClientIntern
     templates: templatesApi(resolved, caller),
     flows: flowsApi(resolved, caller),
     encryption: encryptionApi(caller),
+    media: mediaApi(resolved, caller),
   };
 }

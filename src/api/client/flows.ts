@@ -10,6 +10,7 @@ import {
   deleteFlow,
   deprecateFlow,
   flowMetrics,
+  isBlockingValidationError,
   getFlow,
   listFlowAssets,
   listFlows,
@@ -27,6 +28,7 @@ import type {
   FlowField,
   FlowMetricsResponse,
   FlowPreviewResponse,
+  FlowSummary,
   FlowValidationError,
   ListFlowAssetsResponse,
   ListFlowsResponse,
@@ -36,8 +38,11 @@ import type {
 } from '../contract/index.js';
 import type { Caller, CallInput } from './pipeline.js';
 import type { ResolvedOptions } from './options.js';
-import type { ApiClient, RequestOptions } from './types.js';
+import type { ApiClient, FlowListPage, RequestOptions } from './types.js';
 import { flowJsonText } from './util.js';
+
+/** The most pages listAll reads. */
+const MAX_PAGES = 1000;
 
 export function flowsApi(resolved: ResolvedOptions, caller: Caller): ApiClient['flows'] {
   const on = (label: string, request: RequestOptions | undefined, retries?: number) => ({
@@ -112,13 +117,30 @@ export function flowsApi(resolved: ResolvedOptions, caller: Caller): ApiClient['
       if (publishNow === true) {
         // With validation errors publishing fails (139002); the flow stays a DRAFT and the caller
         // reads the errors from the answer, as Graph's create-and-publish reports them.
-        if (validationErrors.length > 0) success = false;
+        if (validationErrors.some(isBlockingValidationError)) success = false;
         else success = (await publish(id, label, request)).success !== false && success;
       }
     } catch (error) {
       throw createdAnyway(error, id);
     }
     return { id, success, validationErrors };
+  }
+
+  /**
+   * One page of the list. The Partner API answers `count` and `total` and pages by offset: its
+   * answer gets the same `paging` as Graph's (the cursor is the next offset), so callers page one way.
+   */
+  async function listPage(page: FlowListPage | undefined, label: string, request: RequestOptions | undefined): Promise<ListFlowsResponse> {
+    const partner = caller.dialectOf(listFlows, label) === 'partner';
+    const query: Record<string, string> = {};
+    if (page?.limit !== undefined) query.limit = String(page.limit);
+    if (page?.after !== undefined) query[partner ? 'offset' : 'after'] = page.after;
+    const answer = (await caller.call(listFlows, { query }, on(label, request))) as unknown as ListFlowsResponse;
+    if (!partner || answer.paging !== undefined) return answer;
+    const offset = Number(page?.after ?? '0');
+    const next = offset + answer.data.length;
+    const more = typeof answer.total === 'number' && next < answer.total;
+    return { ...answer, paging: { cursors: { before: String(offset), after: String(next) }, ...(more ? { next: `offset=${next}` } : {}) } };
   }
 
   return {
@@ -128,8 +150,22 @@ export function flowsApi(resolved: ResolvedOptions, caller: Caller): ApiClient['
       const json = flowJson === undefined ? rest : { ...rest, flowJson: flowJsonText(flowJson) };
       return (await caller.call(createFlow, { json }, on('flows.create', request))) as unknown as CreateFlowResponse;
     },
-    async list(request) {
-      return (await caller.call(listFlows, {}, on('flows.list', request))) as unknown as ListFlowsResponse;
+    list(page, request) {
+      return listPage(page, 'flows.list', request);
+    },
+    async listAll(request) {
+      // Follows the pages until the platform says there are no more (MAX_PAGES guards a platform
+      // that keeps answering a cursor: a bug there must not become an endless loop here).
+      const all: FlowSummary[] = [];
+      let page: FlowListPage = {};
+      for (let i = 0; i < MAX_PAGES; i++) {
+        const answer = await listPage(page, 'flows.listAll', request);
+        all.push(...answer.data);
+        const after = answer.paging?.next === undefined ? undefined : answer.paging.cursors.after;
+        if (after === undefined || after === '' || answer.data.length === 0) return all;
+        page = { after };
+      }
+      throw new ApiClientError('BAD_RESPONSE', `flows.listAll: the platform answered more than ${MAX_PAGES} pages; stopped.`);
     },
     async get(flowId, options, request) {
       return details(flowId, options?.fields ?? defaultFields(), 'flows.get', request);

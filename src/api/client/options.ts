@@ -7,11 +7,18 @@ import { HOSTING_TYPES } from '../types.js';
 import type { Provider } from '../contract/dialects.js';
 import { DEFAULT_GRAPH_VERSION, DIALECT_INFO, GRAPH_VERSION_PATTERN, PROVIDERS } from '../contract/dialects.js';
 import { ApiClientError } from '../errors.js';
+import type { ClientWarning } from './warnings.js';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** How calls travel, for every provider. */
+/** How calls travel, and where the client's warnings go, for every provider. */
 export interface TransportOptions {
+  /**
+   * Receives the client's warnings (the On-Premise sunset when an On-Premise client is created),
+   * each time. Default: Node's process.emitWarning, once per process (quiet when NODE_ENV is
+   * "test"; `--no-warnings` silences it), else console.warn. `() => {}` silences them.
+   */
+  onWarning?: (warning: ClientWarning) => void;
   /** Defaults to the global fetch. */
   fetch?: FetchLike;
   /** How long one HTTP attempt may take, answer body included, in ms; default 30000. */
@@ -220,6 +227,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
 
 function checkTransport(o: Record<string, unknown>): Pick<ResolvedOptions, 'fetch' | 'timeoutMs' | 'retries'> {
   if (o.fetch !== undefined && typeof o.fetch !== 'function') fail('fetch must be a function with the signature of the global fetch.');
+  if (o.onWarning !== undefined && typeof o.onWarning !== 'function') fail('onWarning must be a function taking { code, message } (() => {} silences warnings).');
   const timeoutMs = o.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
     fail(`timeoutMs must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT_MS}; got ${JSON.stringify(String(o.timeoutMs))}.`);

@@ -8,6 +8,8 @@ import type { Area, ResolvedOptions } from './options.js';
 
 export function areaOf(operation: Operation): Area {
   const area = operation.id.slice(0, operation.id.indexOf('.'));
+  // Received media is the number's, on its messaging API: it goes where messages go.
+  if (area === 'media') return 'messages';
   if (area === 'messages' || area === 'templates' || area === 'flows' || area === 'encryption' || area === 'auth') return area;
   throw new Error(`No client area for operation ${operation.id}.`);
 }
@@ -50,6 +52,8 @@ function unsupportedMessage(resolved: ResolvedOptions, label: string, operation:
     return `${head}; 360dialog documents flow management on its Partner API: pass partner: { partnerId, wabaAccountId, apiKey }${onMeta ? ", or use provider 'meta'" : ''}.`;
   }
   const others: string[] = [];
+  // An On-Premise client asked for a Cloud-API-only operation (media: On-Premise has no pickers).
+  if (resolved.provider === '360dialog' && resolved.hostingType === 'on-premise' && pathFor(operation, 'cloud') !== undefined) others.push("hostingType 'cloud' (a Cloud API number)");
   if (on360 && resolved.provider !== '360dialog') {
     const hostings = (['cloud', 'on-premise'] as const).filter((d) => pathFor(operation, d) !== undefined);
     const which = hostings.length === 2 ? '' : ` (${hostings[0] === 'cloud' ? 'Cloud API' : 'On-Premise'} numbers)`;

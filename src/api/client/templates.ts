@@ -1,8 +1,8 @@
-// templates.*: create, list, read one. Graph reads one template as a list filtered by name, which the
-// contract decodes to `{}` when nothing matched: that is a 404 here, as it is on 360dialog.
+// templates.*: create, list, read one, delete. Graph reads one template as a list filtered by name,
+// which the contract decodes to `{}` when nothing matched: that is a 404 here, as it is on 360dialog.
 import { ApiError } from '../errors.js';
-import { createTemplate, getTemplate, listTemplates } from '../contract/index.js';
-import type { CreateTemplateResponse, ListTemplatesResponse, TemplateRecord } from '../contract/index.js';
+import { createTemplate, deleteTemplate, getTemplate, listTemplates } from '../contract/index.js';
+import type { CreateTemplateResponse, ListTemplatesResponse, SuccessResponse, TemplateRecord } from '../contract/index.js';
 import type { Caller } from './pipeline.js';
 import type { ResolvedOptions } from './options.js';
 import type { ApiClient } from './types.js';
@@ -28,6 +28,10 @@ export function templatesApi(resolved: ResolvedOptions, caller: Caller): ApiClie
         });
       }
       return record as unknown as TemplateRecord;
+    },
+    async delete(name, options, request) {
+      const query: Record<string, string> = options?.id === undefined ? {} : { hsm_id: options.id };
+      return (await caller.call(deleteTemplate, { params: { templateName: name }, query }, { label: 'templates.delete', signal: request?.signal })) as unknown as SuccessResponse;
     },
   };
 }

@@ -83,8 +83,24 @@ export interface FlowValidationPointer {
   path: string;
 }
 
+/**
+ * `error_type` of a `validation_errors` entry that does not block publishing. Meta documents entries
+ * of type FLOW_JSON_ERROR (and JSON_SYNTAX_ERROR for a document that does not parse) and no warning
+ * entry; its Flow Builder shows warnings next to errors. waflow's sandbox returns the validator's
+ * warnings from Meta's documented rules (character limits, a frozen version, http:// links) in the
+ * same list with this type, so an API client sees what the builder shows (reading, unconfirmed:
+ * the name is ours). Count only blocking entries when deciding whether a flow can be published.
+ */
+export const FLOW_JSON_WARNING = 'FLOW_JSON_WARNING';
+
+/** Whether a validation entry blocks publishing and sending (anything but a FLOW_JSON_WARNING). */
+export function isBlockingValidationError(entry: { errorType?: unknown; error_type?: unknown }): boolean {
+  return (entry.errorType ?? entry.error_type) !== FLOW_JSON_WARNING;
+}
+
 export interface FlowValidationError {
   error: string;
+  /** FLOW_JSON_ERROR, JSON_SYNTAX_ERROR, or FLOW_JSON_WARNING (see FLOW_JSON_WARNING). */
   errorType: string;
   message: string;
   lineStart: number;
@@ -326,14 +342,30 @@ export const listFlows: Operation = {
   method: 'GET',
   path: { partner: PARTNER, meta: '/{wabaId}/flows' },
   wire: { partner: { response: partnerList('flows') } },
-  summary: 'List the flows of the WhatsApp Business Account.',
+  summary: 'List the flows of the WhatsApp Business Account (a page: `limit`, then `after` on Graph, `offset` on the Partner API).',
   body: 'none',
   validate: (request, _hosting, dialect) => {
     const issues: Issues = [];
     checkFields(issues, request, dialect === 'partner' ? PARTNER_FLOW_FIELDS : FLOW_FIELDS);
+    checkPage(issues, request, dialect === 'partner' ? 'offset' : 'after');
     return issues;
   },
 };
+
+/**
+ * Paging of a list. Graph pages with `limit` and the `after` cursor of the previous answer's
+ * `paging.cursors` (with `paging.next` while more remain). The Partner API's flow list answers
+ * `count` and `total`; its paging parameters are not documented, and waflow sends `limit` and
+ * `offset`, the pair 360dialog's own template list uses (reading, unconfirmed).
+ */
+function checkPage(issues: Issues, request: WireRequest, cursor: 'after' | 'offset'): void {
+  const { limit } = request.query;
+  if (limit !== undefined && !/^[1-9]\d{0,3}$/.test(limit)) invalid(issues, 'query.limit', `query.limit must be a whole number from 1 to 9999, not "${limit.slice(0, 20)}".`);
+  const offset = request.query.offset;
+  if (cursor === 'offset' && offset !== undefined && !/^\d{1,9}$/.test(offset)) invalid(issues, 'query.offset', `query.offset must be a whole number, not "${offset.slice(0, 20)}".`);
+  const other = cursor === 'offset' ? 'after' : 'offset';
+  if (request.query[other] !== undefined) invalid(issues, `query.${other}`, `query.${other} is not a paging parameter here; this API pages with limit and ${cursor}.`);
+}
 
 export const getFlow: Operation = {
   id: 'flows.get',

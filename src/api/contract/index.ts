@@ -1,20 +1,22 @@
 // Every operation of the contract, and the lookup the sandbox uses to route a request to one.
 import type { Dialect, HttpMethod, Operation } from '../types.js';
-import { pathFor } from '../types.js';
+import { hostingOf, pathFor } from '../types.js';
 import { authOperations } from './auth.js';
 import { encryptionOperations } from './encryption.js';
 import { flowOperations } from './flows.js';
+import { mediaOperations } from './media.js';
 import { messageOperations } from './messages.js';
 import { templateOperations } from './templates.js';
 
 export * from './messages.js';
 export * from './templates.js';
 export * from './flows.js';
+export * from './media.js';
 export * from './encryption.js';
 export * from './auth.js';
 export * from './dialects.js';
 
-export const operations: readonly Operation[] = [...messageOperations, ...templateOperations, ...flowOperations, ...encryptionOperations, ...authOperations];
+export const operations: readonly Operation[] = [...messageOperations, ...templateOperations, ...flowOperations, ...encryptionOperations, ...mediaOperations, ...authOperations];
 
 export function operationById(id: string): Operation | undefined {
   return operations.find((op) => op.id === id);
@@ -38,7 +40,7 @@ export function matchOperation(method: string, pathname: string, dialect: Dialec
     const template = pathFor(operation, dialect);
     if (template === undefined) continue;
     const params = matchPath(template, pathname);
-    if (params !== undefined) matches.push({ operation, params });
+    if (params !== undefined && !refusesParams(operation, params, dialect)) matches.push({ operation, params });
   }
   // A literal segment beats a parameter: `…/flows/migrate` is the migration, not a flow called "migrate".
   const best = Math.max(...matches.map((m) => literalSegments(pathFor(m.operation, dialect) ?? '')));
@@ -49,6 +51,15 @@ export function matchOperation(method: string, pathname: string, dialect: Dialec
     q,
   );
   return candidates.find((m) => m.operation === chosen);
+}
+
+/**
+ * Whether the operation's validator refuses a path parameter outright: then the path is not that
+ * operation's (waba-v2's `/{mediaId}` takes digits only, so `/flows` is no media).
+ */
+function refusesParams(operation: Operation, params: Record<string, string>, dialect: Dialect): boolean {
+  const issues = operation.validate({ params, query: {}, body: undefined }, hostingOf(dialect), dialect);
+  return issues.some((issue) => issue.kind === 'invalid' && issue.path.startsWith('params.'));
 }
 
 /** How many segments of a path template are literal (not `{name}`). */

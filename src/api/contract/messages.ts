@@ -199,7 +199,7 @@ function validateInteractive(issues: Issues, body: Record<string, unknown>, host
     invalid(issues, 'interactive.action.name', hostingType === 'cloud' ? 'interactive.action.name must be "flow".' : 'interactive.action.name must be "flow" or "".');
   }
   const parameters = requireObject(issues, action, 'parameters', 'interactive.action');
-  if (parameters !== undefined) validateFlowParameters(issues, parameters, 'interactive.action.parameters');
+  if (parameters !== undefined) validateFlowParameters(issues, parameters, 'interactive.action.parameters', hostingType);
 }
 
 function validateHeader(issues: Issues, header: Record<string, unknown>): void {
@@ -217,7 +217,7 @@ function validateHeader(issues: Issues, header: Record<string, unknown>): void {
 }
 
 /** The flow parameters of an interactive message; exported for the sandbox, which runs them too. */
-export function validateFlowParameters(issues: Issues, parameters: Record<string, unknown>, path: string): void {
+export function validateFlowParameters(issues: Issues, parameters: Record<string, unknown>, path: string, hostingType: HostingType = 'cloud'): void {
   const version = parameters.flow_message_version;
   if (version === undefined) missing(issues, join(path, 'flow_message_version'));
   else if (version !== FLOW_MESSAGE_VERSION) invalid(issues, join(path, 'flow_message_version'), `${join(path, 'flow_message_version')} must be "${FLOW_MESSAGE_VERSION}".`);
@@ -232,6 +232,8 @@ export function validateFlowParameters(issues: Issues, parameters: Record<string
   if (!hasId && !hasName) missing(issues, join(path, 'flow_id'), `${join(path, 'flow_id')} is required (or flow_name).`);
   else if (hasId && hasName) invalid(issues, join(path, 'flow_id'), `Give ${join(path, 'flow_id')} or flow_name, not both.`);
   else if (hasId) requireString(issues, parameters, 'flow_id', path);
+  // flow_name is Cloud API only (platform-protocols.md §9.1, §11.2).
+  else if (hostingType === 'on-premise') invalid(issues, join(path, 'flow_name'), `${join(path, 'flow_name')} is a Cloud API feature the On-Premise API does not support: name the flow by flow_id.`);
   else requireString(issues, parameters, 'flow_name', path);
 
   const cta = requireString(issues, parameters, 'flow_cta', path);

@@ -24,6 +24,8 @@ export const CLIENT_METHODS: Readonly<Record<string, string>> = {
   'flows.migrate': 'flows.migrate',
   'encryption.setPublicKey': 'encryption.setPublicKey',
   'encryption.getPublicKey': 'encryption.getPublicKey',
+  'media.get': 'media.get',
+  'media.download': 'media.download (after media.get; Graph: its URL)',
   'auth.token': '(partner `username` + `password`)',
 };
 
@@ -38,7 +40,7 @@ const COLUMNS: readonly { dialect: Dialect; head: string }[] = [
 export const PARTNER_ACCOUNT_PREFIX = '/partners/{partnerId}/waba_accounts/{wabaAccountId}';
 
 /** Inputs that travel in the query rather than the body on one dialect. */
-const QUERY_INPUTS: Readonly<Record<string, string>> = { 'meta flows.migrate': '?source_waba_id=…&source_flow_names=[…]' };
+const QUERY_INPUTS: Readonly<Record<string, string>> = { 'meta flows.migrate': '?source_waba_id=…&source_flow_names=[…]', 'cloud media.download': '/?mid=…&ext=…&hash=…' };
 
 /** How one operation is spoken on one dialect: method, path and what tells it apart. */
 export function describeWire(operation: Operation, dialect: Dialect): string | undefined {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../types.js';
-import { createTemplate, getTemplate, listTemplates } from './templates.js';
+import { createTemplate, deleteTemplate, getTemplate, listTemplates } from './templates.js';
+import { matchOperation } from './index.js';
 import { seedCreateTemplate } from './seed-samples.js';
 
 type Json = Record<string, unknown>;
@@ -87,5 +88,50 @@ describe('templates.list and templates.get validators', () => {
     expect(getTemplate.validate({ params: {}, query: {}, body: undefined }, 'cloud')).toEqual([
       expect.objectContaining({ path: 'params.templateName', kind: 'missing' }),
     ]);
+  });
+});
+
+describe('templates on On-Premise', () => {
+  it('refuses flow_name and flow_json buttons (Cloud API only) and keeps flow_id', () => {
+    const onPrem = (body: unknown) => createTemplate.validate({ params: {}, query: {}, body }, 'on-premise');
+    const byName = edit((t) => {
+      delete flowButton(t).flow_id;
+      flowButton(t).flow_name = 'feedback';
+    });
+    expect(onPrem(byName)).toEqual([expect.objectContaining({ path: `${B}.flow_name`, kind: 'invalid', message: expect.stringContaining('Cloud API feature') })]);
+    expect(validate(byName)).toEqual([]);
+    const byJson = edit((t) => {
+      delete flowButton(t).flow_id;
+      flowButton(t).flow_json = '{"version":"7.3","screens":[]}';
+    });
+    expect(onPrem(byJson)).toEqual([expect.objectContaining({ path: `${B}.flow_json`, kind: 'invalid' })]);
+    expect(onPrem(seedCreateTemplate)).toEqual([]);
+  });
+});
+
+describe('templates.delete', () => {
+  const check = (params: Record<string, string>, query: Record<string, string>, dialect: 'cloud' | 'on-premise' | 'meta') =>
+    deleteTemplate.validate({ params, query, body: undefined }, dialect === 'on-premise' ? 'on-premise' : 'cloud', dialect);
+
+  it('needs the name, and takes hsm_id (a numeric id) on Graph only', () => {
+    expect(check({ templateName: 'order_ready' }, {}, 'cloud')).toEqual([]);
+    expect(check({}, {}, 'meta')).toEqual([expect.objectContaining({ path: 'params.templateName', kind: 'missing' })]);
+    expect(check({ templateName: 'order_ready' }, { hsm_id: '1234567890' }, 'meta')).toEqual([]);
+    expect(check({ templateName: 'order_ready' }, { hsm_id: 'abc' }, 'meta')).toEqual([expect.objectContaining({ path: 'query.hsm_id' })]);
+    for (const dialect of ['cloud', 'on-premise'] as const) {
+      expect(check({ templateName: 'order_ready' }, { hsm_id: '1234567890' }, dialect)).toEqual([
+        expect.objectContaining({ path: 'query.hsm_id', message: expect.stringContaining('360dialog deletes every language of a name') }),
+      ]);
+    }
+  });
+
+  it('routes: the name in the path on 360dialog, in the query on Graph', () => {
+    expect(matchOperation('DELETE', '/v1/configs/templates/order_ready', 'cloud')).toMatchObject({ operation: { id: 'templates.delete' }, params: { templateName: 'order_ready' } });
+    expect(matchOperation('DELETE', '/v1/configs/templates/order_ready', 'on-premise')?.operation.id).toBe('templates.delete');
+    expect(matchOperation('DELETE', '/9/message_templates', 'meta', { name: 'order_ready' })?.operation.id).toBe('templates.delete');
+    const wire = deleteTemplate.wire?.meta?.request;
+    const encoded = wire?.encode({ params: { wabaId: '9', templateName: 'order_ready' }, query: { hsm_id: '42' }, body: undefined });
+    expect(encoded).toEqual({ params: { wabaId: '9' }, query: { hsm_id: '42', name: 'order_ready' }, body: undefined });
+    expect(wire?.decode(encoded as NonNullable<typeof encoded>)).toEqual({ params: { wabaId: '9', templateName: 'order_ready' }, query: { hsm_id: '42' }, body: undefined });
   });
 });

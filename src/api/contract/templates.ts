@@ -1,12 +1,15 @@
 // Message templates with a FLOW button: create one (it starts PENDING and is usable once APPROVED),
-// list them, read one. 360dialog serves template management at /v1/configs/templates on both
-// hosting types (docs.360dialog.com, "Create and manage Template Messages"). 360dialog documents
-// list and delete-by-name on that resource; reading one template by name at
-// /v1/configs/templates/{templateName} is our decision, mirrored by the sandbox.
+// list them, read one (with its status), delete one. 360dialog serves template management at
+// /v1/configs/templates on both hosting types (docs.360dialog.com, "Create and manage Template
+// Messages"). 360dialog documents list and delete-by-name on that resource ("The Delete API call
+// allows you to delete all translations of a message template you specify by name"); reading one
+// template by name at /v1/configs/templates/{templateName} is our decision, mirrored by the sandbox.
 // Graph: `/{waba-id}/message_templates` (POST to create, GET to list as `{ data, paging }`, GET with
-// `?name=` to read one). The common wire form is 360dialog's: a list as `{ waba_templates, count,
-// total }`, one template as its record.
-import type { DialectWire, Operation, WireRequest } from '../types.js';
+// `?name=` to read one, DELETE with `?name=` for every language of a name or `?name=&hsm_id=` for one
+// template). The common wire form is 360dialog's: a list as `{ waba_templates, count, total }`, one
+// template as its record, the name of a read or delete as the path parameter `templateName`.
+// On-Premise lacks `flow_name` and `flow_json` on FLOW buttons (platform-protocols.md §9.2, §11.2).
+import type { DialectWire, HostingType, Operation, WireRequest } from '../types.js';
 import type { Issues } from './check.js';
 import { invalid, isRecord, join, maxLength, missing, oneOf, optionalString, requireArray, requireObjectBody, requireString } from './check.js';
 import type { FlowAction } from './messages.js';
@@ -97,13 +100,16 @@ const graphList: DialectWire['response'] = {
   },
 };
 
+/** Graph names the template of a delete in the query (`?name=`), next to the optional `hsm_id`. */
+const graphNameInQuery: NonNullable<DialectWire['request']> = {
+  encode: ({ params: { templateName, ...params }, query, body }) => ({ params, query: { ...query, name: templateName ?? '' }, body }),
+  decode: ({ params, query: { name, ...query }, body }) => ({ params: { ...params, templateName: name ?? '' }, query, body }),
+};
+
 /** Graph reads one template as a list filtered by `name`; an empty list decodes to `{}` (not found). */
 const graphOne: DialectWire = {
   whenQuery: 'name',
-  request: {
-    encode: ({ params: { templateName, ...params }, query, body }) => ({ params, query: { ...query, name: templateName ?? '' }, body }),
-    decode: ({ params, query: { name, ...query }, body }) => ({ params: { ...params, templateName: name ?? '' }, query, body }),
-  },
+  request: graphNameInQuery,
   response: {
     encode: (body) => ({ data: [body], paging: { cursors: { before: '', after: '' } } }),
     decode: (body) => {
@@ -146,9 +152,36 @@ export const getTemplate: Operation = {
   },
 };
 
-export const templateOperations = [createTemplate, listTemplates, getTemplate] as const;
+/**
+ * Delete a template: every language of a name, or (Graph only) the one template whose id is
+ * `hsm_id` (Graph wants the name with it). 360dialog documents delete-by-name only, so `hsm_id` is
+ * refused on its surfaces rather than silently widened to every language. A deleted APPROVED
+ * template's name and language cannot be used again for 30 days (Meta's template docs).
+ * Answer: `{ "success": true }` (Graph; 360dialog's answer body is unconfirmed, we give the same).
+ */
+export const deleteTemplate: Operation = {
+  id: 'templates.delete',
+  method: 'DELETE',
+  path: { cloud: '/v1/configs/templates/{templateName}', onPremise: '/v1/configs/templates/{templateName}', meta: GRAPH_TEMPLATES },
+  wire: { meta: { whenQuery: 'name', request: graphNameInQuery } },
+  summary: 'Delete a message template: every language of a name, or one template by id (Graph hsm_id).',
+  body: 'none',
+  validate: (request: WireRequest, _hosting, dialect) => {
+    const issues: Issues = [];
+    if ((request.params.templateName ?? '') === '') missing(issues, 'params.templateName', 'The template name is required (Graph wants it even with hsm_id).');
+    const id = request.query.hsm_id;
+    if (id !== undefined) {
+      if (dialect !== undefined && dialect !== 'meta') {
+        invalid(issues, 'query.hsm_id', "Deleting one language by template id (hsm_id) is a Graph API feature; 360dialog deletes every language of a name: leave the id out.");
+      } else if (!/^\d{1,32}$/.test(id)) invalid(issues, 'query.hsm_id', 'query.hsm_id must be the numeric template id that templates.create answered.');
+    }
+    return issues;
+  },
+};
 
-function validateCreateTemplate(request: WireRequest): Issues {
+export const templateOperations = [createTemplate, listTemplates, getTemplate, deleteTemplate] as const;
+
+function validateCreateTemplate(request: WireRequest, hostingType: HostingType): Issues {
   const issues: Issues = [];
   const body = request.body;
   if (!requireObjectBody(issues, body)) return issues;
@@ -193,7 +226,7 @@ function validateCreateTemplate(request: WireRequest): Issues {
       if (buttons === undefined) return;
       if (buttons.length === 0) invalid(issues, join(at, 'buttons'), `${join(at, 'buttons')} must hold at least one button.`);
       buttons.forEach((button, j) => {
-        if (validateButton(issues, button, join(join(at, 'buttons'), j))) flowButtons += 1;
+        if (validateButton(issues, button, join(join(at, 'buttons'), j), hostingType)) flowButtons += 1;
       });
     }
   });
@@ -206,7 +239,7 @@ function validateCreateTemplate(request: WireRequest): Issues {
 }
 
 /** Returns true when the button is a FLOW button. */
-function validateButton(issues: Issues, button: unknown, at: string): boolean {
+function validateButton(issues: Issues, button: unknown, at: string, hostingType: HostingType): boolean {
   if (!isRecord(button)) {
     invalid(issues, at, `${at} must be an object.`);
     return false;
@@ -220,7 +253,9 @@ function validateButton(issues: Issues, button: unknown, at: string): boolean {
   const sources = ['flow_id', 'flow_name', 'flow_json'].filter((key) => button[key] !== undefined);
   if (sources.length === 0) missing(issues, join(at, 'flow_id'), `${join(at, 'flow_id')} is required (or flow_name, or flow_json).`);
   else if (sources.length > 1) invalid(issues, join(at, 'flow_id'), `Give only one of flow_id, flow_name and flow_json in ${at}.`);
-  else requireString(issues, button, sources[0] as string, at);
+  else if (hostingType === 'on-premise' && sources[0] !== 'flow_id') {
+    invalid(issues, join(at, sources[0] as string), `${join(at, sources[0] as string)} is a Cloud API feature the On-Premise API does not support: name the flow by flow_id (or move the number to the Cloud API).`);
+  } else requireString(issues, button, sources[0] as string, at);
 
   const action = optionalString(issues, button, 'flow_action', at);
   if (action !== undefined && !oneOf(issues, action, ['navigate', 'data_exchange'], join(at, 'flow_action'))) return true;

@@ -119,7 +119,7 @@ describe('waflow deploy before any request', () => {
 describe('waflow deploy and the platform', () => {
   it('reports an unreachable platform with what to do', async () => {
     const client = fakeClient({
-      list: async () => {
+      listAll: async () => {
         throw new ApiClientError('NETWORK', 'flows.list: could not reach http://127.0.0.1:1/hub/api/v2 (ECONNREFUSED).');
       },
     });
@@ -133,7 +133,7 @@ describe('waflow deploy and the platform', () => {
     const calls: string[] = [];
     const client = fakeClient(
       {
-        list: async () => ({ data: [] }),
+        listAll: async () => [],
         create: async (input) => {
           calls.push(`create ${input.name}`);
           return { id: '111' };
@@ -165,8 +165,38 @@ describe('waflow deploy and the platform', () => {
     expect(lock.environments.sandbox?.flows.Feedback).toMatchObject({ id: '111', status: 'DRAFT' });
   });
 
+  it("goes on past the platform's FLOW_JSON_WARNING entries and stops on its errors only", async () => {
+    const warning = { error: 'MAX_CHARS_EXCEEDED', errorType: 'FLOW_JSON_WARNING', message: 'long label', lineStart: 3, lineEnd: 3, columnStart: 1, columnEnd: 9 };
+    const error = { ...warning, error: 'INVALID_PROPERTY_VALUE', errorType: 'FLOW_JSON_ERROR', message: 'bad type', lineStart: 9 };
+    let answer = [warning];
+    const published: string[] = [];
+    const client = fakeClient(
+      {
+        listAll: async () => [],
+        create: async () => ({ id: '222' }),
+        uploadJson: async () => ({ success: true, validationErrors: answer }),
+        publish: async (id) => {
+          published.push(id);
+          return { success: true };
+        },
+      },
+      { list: async () => ({ wabaTemplates: [] }), create: async () => ({ id: 't1', status: 'APPROVED', category: 'MARKETING' }) },
+    );
+    const ok = await run(['--publish'], { client });
+    expect(ok.code, ok.err).toBe(0);
+    expect(published).toEqual(['222']);
+
+    rmSync(join(dir, 'waflow.lock.json'));
+    answer = [warning, error];
+    const failed = await run([], { client });
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain('the platform found 1 error(s) in flows/feedback.json');
+    expect(failed.err).toContain('flows/feedback.json:9:1 error INVALID_PROPERTY_VALUE bad type');
+    expect(failed.err).not.toContain('MAX_CHARS_EXCEEDED');
+  });
+
   it('--json prints one document with the plan, and --dry-run changes nothing', async () => {
-    const client = fakeClient({ list: async () => ({ data: [] }) }, { list: async () => ({ wabaTemplates: [] }) });
+    const client = fakeClient({ listAll: async () => [] }, { list: async () => ({ wabaTemplates: [] }) });
     const { code, out } = await run(['--dry-run', '--json'], { client });
     expect(code).toBe(0);
     const report = JSON.parse(out) as { ok: boolean; environment: string; dryRun: boolean; plan: { changes: number; flows: { outcome: string }[] } };

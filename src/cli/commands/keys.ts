@@ -2,11 +2,21 @@ import { chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { resolve, join } from 'node:path';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
+import type { EnvironmentDependencies } from '../verb.js';
 import { DataChannelError, MIN_MODULUS_LENGTH, generateKeyPair } from '../../data-channel/index.js';
 
-const USAGE = 'waflow keys generate [--passphrase <p> | --passphrase-env VAR] [--out dir] [--bits 2048] [--force]';
+const GENERATE_USAGE = 'waflow keys generate [--passphrase <p> | --passphrase-env VAR] [--out dir] [--bits 2048] [--force]';
+const USAGE = `${GENERATE_USAGE}\n       waflow keys upload [--public-key FILE | --private-key FILE] [--env NAME] [--json]`;
 
 const HELP = `usage: ${USAGE}
+
+The business key pair of the WhatsApp Flows data channel:
+  generate   create private.pem and public.pem (\`waflow keys generate --help\`)
+  upload     register public.pem with an environment's phone number and show its signature
+             status (\`waflow keys upload --help\`)
+`;
+
+const GENERATE_HELP = `usage: ${GENERATE_USAGE}
 
 Creates the business key pair for the WhatsApp Flows data channel:
   private.pem  RSA private key, mode 0600; PKCS#1 encrypted with DES-EDE3-CBC when a
@@ -82,7 +92,7 @@ async function generate(argv: readonly string[], io: CliIo): Promise<number> {
     options = parseGenerate(argv, io);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    io.stderr(`waflow keys: ${error.message}\nusage: ${USAGE}\n`);
+    io.stderr(`waflow keys: ${error.message}\nusage: ${GENERATE_USAGE}\n`);
     return EXIT_USAGE;
   }
   if (argv.some((a) => a === '--passphrase' || a.startsWith('--passphrase='))) {
@@ -126,27 +136,37 @@ async function generate(argv: readonly string[], io: CliIo): Promise<number> {
   const protection = options.passphrase === undefined ? 'not passphrase-protected' : 'PKCS#1, DES-EDE3-CBC passphrase-protected';
   io.stdout(`wrote ${privatePath} (RSA ${options.bits}, ${protection}, mode 0600)\n`);
   io.stdout(`wrote ${publicPath}\n`);
-  io.stdout('Upload public.pem to WhatsApp as the business public key; keep private.pem secret.\n');
+  io.stdout('Register public.pem with WhatsApp as the business public key (`waflow keys upload`); keep private.pem secret.\n');
   return EXIT_OK;
 }
 
-export const keysCommand: Command = {
-  name: 'keys',
-  usage: USAGE,
-  async run(argv, io) {
-    const [sub, ...rest] = argv;
-    if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
-      (sub === undefined ? io.stderr : io.stdout)(HELP);
-      return sub === undefined ? EXIT_USAGE : EXIT_OK;
-    }
-    if (sub !== 'generate') {
-      io.stderr(`waflow keys: unknown subcommand (expected "generate")\nusage: ${USAGE}\n`);
-      return EXIT_USAGE;
-    }
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
-    return generate(rest, io);
-  },
-};
+/** The command, with its client factory replaceable for tests (used by `keys upload`). */
+export function createKeysCommand(deps: EnvironmentDependencies = {}): Command {
+  return {
+    name: 'keys',
+    usage: USAGE,
+    async run(argv, io) {
+      const [sub, ...rest] = argv;
+      if (sub === undefined || sub === 'help' || sub === '--help' || sub === '-h') {
+        (sub === undefined ? io.stderr : io.stdout)(HELP);
+        return sub === undefined ? EXIT_USAGE : EXIT_OK;
+      }
+      if (sub === 'upload') {
+        // Loaded only for upload: `keys generate` needs neither the config nor the API client.
+        const [{ runVerb }, { createKeysUploadVerb }] = await Promise.all([import('../verb.js'), import('./keys-upload.js')]);
+        return runVerb(createKeysUploadVerb(deps), rest, io);
+      }
+      if (sub !== 'generate') {
+        io.stderr(`waflow keys: unknown subcommand (expected "generate" or "upload")\nusage: ${USAGE}\n`);
+        return EXIT_USAGE;
+      }
+      if (rest.includes('--help') || rest.includes('-h')) {
+        io.stdout(GENERATE_HELP);
+        return EXIT_OK;
+      }
+      return generate(rest, io);
+    },
+  };
+}
+
+export const keysCommand: Command = createKeysCommand();

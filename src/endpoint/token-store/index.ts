@@ -1,4 +1,4 @@
-export type { FlowTokenRecord, FlowTokenStatus, FlowTokenStore, IssueOptions } from './types.js';
+export type { FlowTokenRecord, FlowTokenRejection, FlowTokenStatus, FlowTokenStore, IssueOptions } from './types.js';
 export { tokenRejection } from './types.js';
 export { createMemoryTokenStore } from './memory.js';
 export type { MemoryTokenStoreOptions } from './memory.js';

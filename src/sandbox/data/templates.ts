@@ -1,4 +1,7 @@
-// Template rows and their review status, each within one account (see data/flows.ts).
+// Template rows and their review status, each within one account (see data/flows.ts). A deleted
+// template that was never approved is gone at once; one that was approved (it may have been sent)
+// stays as a DELETED row: its messages already on phones still open, and its name and language
+// cannot be used again for 30 days (Meta's template docs), after which a new template replaces it.
 import type { Queryable } from '../../store/index.js';
 import type { TemplateStatus } from '../events.js';
 import type { TemplateRecord } from '../records.js';
@@ -12,9 +15,16 @@ interface TemplateRow {
   components: Record<string, unknown>[];
   rejected_reason: string | null;
   created_at: Date | string;
+  updated_at: Date | string;
 }
 
-const COLUMNS = 'id, name, language, category, status, components, rejected_reason, created_at';
+const COLUMNS = 'id, name, language, category, status, components, rejected_reason, created_at, updated_at';
+
+/** How long the name and language of a deleted approved template stay taken. */
+export const DELETED_NAME_HOLD_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** Statuses a template has once it was approved: deleting it keeps a DELETED row. */
+const ONCE_APPROVED: readonly TemplateStatus[] = ['APPROVED', 'PAUSED', 'DISABLED'];
 
 function toTemplate(row: TemplateRow): TemplateRecord {
   return {
@@ -47,14 +57,14 @@ export async function getTemplateRecord(db: Queryable, accountId: string | undef
   return rows[0] === undefined ? undefined : toTemplate(rows[0]);
 }
 
-/** Every language of a template name, oldest first. */
+/** Every language of a template name (deleted ones left out), oldest first. */
 export async function findTemplatesByName(db: Queryable, accountId: string, name: string): Promise<TemplateRecord[]> {
-  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND name = $2 ORDER BY created_at, language`, [accountId, name]);
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND name = $2 AND status <> 'DELETED' ORDER BY created_at, language`, [accountId, name]);
   return rows.map(toTemplate);
 }
 
 export async function listTemplateRecords(db: Queryable, accountId: string): Promise<TemplateRecord[]> {
-  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 ORDER BY created_at, name, language`, [accountId]);
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND status <> 'DELETED' ORDER BY created_at, name, language`, [accountId]);
   return rows.map(toTemplate);
 }
 
@@ -65,4 +75,31 @@ export async function transitionTemplate(db: Queryable, id: string, from: readon
     [id, to, reason ?? null, at, [...from]],
   );
   return rows.length === 1;
+}
+
+/**
+ * Deletes the templates of a name (every language, or the one with `id`); returns them as they
+ * were. Once-approved ones become DELETED rows, the others are removed.
+ */
+export async function deleteTemplates(db: Queryable, accountId: string, name: string, at: Date, id?: string): Promise<TemplateRecord[]> {
+  const found = (await findTemplatesByName(db, accountId, name)).filter((t) => id === undefined || t.id === id);
+  for (const t of found) {
+    if (ONCE_APPROVED.includes(t.status)) await db.query(`UPDATE templates SET status = 'DELETED', updated_at = $2 WHERE id = $1`, [t.id, at]);
+    else await db.query('DELETE FROM templates WHERE id = $1', [t.id]);
+  }
+  return found;
+}
+
+/**
+ * Before creating a template: a DELETED row holding the name and language. Past the hold it is
+ * removed (the name is free again) and undefined is returned; within it, when the name frees up.
+ */
+export async function deletedNameHold(db: Queryable, accountId: string, name: string, language: string, now: Date): Promise<Date | undefined> {
+  const rows = await db.query<TemplateRow>(`SELECT ${COLUMNS} FROM templates WHERE account_id = $1 AND name = $2 AND language = $3 AND status = 'DELETED'`, [accountId, name, language]);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const until = new Date(new Date(row.updated_at).getTime() + DELETED_NAME_HOLD_MS);
+  if (until > now) return until;
+  await db.query('DELETE FROM templates WHERE id = $1', [row.id]);
+  return undefined;
 }

@@ -1,7 +1,8 @@
 // The publish-time health check and the health monitor, on a sandbox over real HTTP: a flow whose
 // endpoint fails the check is not published (with the diagnosis in the API error); a published
 // flow whose endpoint degrades raises ENDPOINT_* alerts as `flows` webhooks the business SDK
-// parses, and they are deactivated when it recovers.
+// parses, and they are deactivated when it recovers (the failures leave the alert's window).
+// Threshold by threshold and the client error rate: alerts.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,12 +32,14 @@ let receiver: Receiver;
 let keys: { privateKeyPem: string; publicKeyPem: string };
 let other: { privateKeyPem: string; publicKeyPem: string };
 const servers: RunningServer[] = [];
+/** How far the sandbox's clock runs ahead of the real one (moved to age samples out of a window). */
+let skewMs = 0;
 
 beforeAll(async () => {
   [keys, other] = await Promise.all([generateKeyPair(), generateKeyPair()]);
   receiver = await createReceiver(APP_SECRET);
   await receiver.start();
-  t = await startApiSandbox('pglite', { appSecret: APP_SECRET, webhookUrls: [receiver.url] });
+  t = await startApiSandbox('pglite', { appSecret: APP_SECRET, webhookUrls: [receiver.url], clock: () => new Date(Date.now() + skewMs) });
   api = t.client('cloud');
   await api.encryption.setPublicKey(keys.publicKeyPem);
 }, START_TIMEOUT_MS);
@@ -117,24 +120,36 @@ describe('endpoint health', () => {
     expect(monitor.activeAlerts(flowId).sort()).toEqual(['ENDPOINT_AVAILABILITY', 'ENDPOINT_ERROR_RATE']);
     await waitFor(() => alertsFor(flowId).length >= 2, 20_000, 'two alert webhooks');
     const errorRate = alertsFor(flowId).find((a) => a.alert === 'ENDPOINT_ERROR_RATE');
-    expect(errorRate).toMatchObject({ alertState: 'ACTIVATED', threshold: 10 });
+    // 5 %, 10 % and 50 % are crossed at once: one webhook, with the highest.
+    expect(errorRate).toMatchObject({ alertState: 'ACTIVATED', threshold: 50, errorRate: 80, requestsCount: 5 });
     // It activates as soon as the window holds minRequests (5): the good publish ping and 4 failures.
-    expect(errorRate?.metrics).toMatchObject({ error_rate: 80, requests_count: 5, errors: [{ error_type: 'wrong-status', error_count: 4, error_rate: 80 }] });
+    expect(errorRate?.errors).toEqual([{ errorType: 'unexpected_http_status_code', code: 'unexpected_http_status_code', errorCount: 4, errorRate: 80 }]);
+    expect(errorRate?.metrics).toMatchObject({ error_rate: 80, requests_count: 5 });
     const availability = alertsFor(flowId).find((a) => a.alert === 'ENDPOINT_AVAILABILITY');
-    expect(availability).toMatchObject({ alertState: 'ACTIVATED', threshold: 90 });
+    // Availability needs no minimum: the first failed health check after the good one halves it.
+    expect(availability).toMatchObject({ alertState: 'ACTIVATED', threshold: 90, availability: 50, requestsCount: 2 });
 
     const report = await (await fetch(`${t.sandbox.url}/_sandbox/flows/${flowId}/health`)).json() as Json;
     expect(report.active_alerts.sort()).toEqual(['ENDPOINT_AVAILABILITY', 'ENDPOINT_ERROR_RATE']);
+    expect(report.crossed_thresholds).toEqual({ ENDPOINT_ERROR_RATE: [5, 10, 50], ENDPOINT_AVAILABILITY: [90] });
     expect(report.last_check).toMatchObject({ ok: false, result: 'wrong-status', http_status: 503 });
 
     // Pinging again while still failing does not repeat the alerts.
     await monitor.pingAll();
     expect(alertsFor(flowId)).toHaveLength(2);
 
+    // The endpoint recovers and the failures leave the windows (availability 10 min, error rate 30 min).
     endpoint.use(healthy());
-    for (let i = 0; i < 60 && monitor.activeAlerts(flowId).length > 0; i++) await monitor.pingAll();
+    skewMs += 31 * 60_000;
+    await monitor.pingAll();
     expect(monitor.activeAlerts(flowId)).toEqual([]);
-    await waitFor(() => alertsFor(flowId).filter((a) => a.alertState === 'DEACTIVATED').length === 2, 20_000, 'the deactivations');
+    const off = await waitFor(() => {
+      const list = alertsFor(flowId).filter((a) => a.alertState === 'DEACTIVATED');
+      return list.length === 2 ? list : undefined;
+    }, 20_000, 'the deactivations');
+    // Each alert reports the lowest threshold it fell back below.
+    expect(off.map((a) => [a.alert, a.threshold]).sort()).toEqual([['ENDPOINT_AVAILABILITY', 90], ['ENDPOINT_ERROR_RATE', 5]]);
+    expect(off.find((a) => a.alert === 'ENDPOINT_AVAILABILITY')?.availability).toBe(100);
   });
 
   it('raises a latency alert when the endpoint answers slowly', { timeout: 180_000 }, async () => {
@@ -151,6 +166,8 @@ describe('endpoint health', () => {
     expect(monitor?.activeAlerts(flowId)).toEqual(['ENDPOINT_LATENCY']);
     const [alert] = await waitFor(() => (alertsFor(flowId).length > 0 ? alertsFor(flowId) : undefined), 20_000, 'the latency alert');
     expect(alert).toMatchObject({ alert: 'ENDPOINT_LATENCY', alertState: 'ACTIVATED', threshold: 1000 });
-    expect(alert?.metrics.p90_latency).toBeGreaterThan(1000);
+    expect(alert?.p90Latency).toBeGreaterThan(1000);
+    expect(alert?.p90Latency).toBeLessThan(5000);
+    expect(Number.isInteger(alert?.p50Latency)).toBe(true);
   });
 });

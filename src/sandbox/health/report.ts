@@ -1,5 +1,6 @@
-// GET /_sandbox/flows/:id/health: a flow's endpoint metrics over the monitor's window, its active
-// alerts, the last health-check diagnosis and the most recent samples; `?check=true` pings first.
+// GET /_sandbox/flows/:id/health: a flow's endpoint metrics over the monitor's endpoint window, its
+// active alerts and the thresholds they crossed, the last health-check diagnosis and the most
+// recent samples; `?check=true` pings first.
 import type { SandboxContext } from '../context.js';
 import { PhoneError } from '../phone/chat.js';
 import { checkEndpointHealth, flowEndpointUri, lastDiagnosis } from './check.js';
@@ -38,6 +39,8 @@ export async function flowHealthReport(ctx: SandboxContext, flowId: string, opti
     },
     thresholds: monitor?.thresholds ?? DEFAULT_THRESHOLDS,
     active_alerts: monitor?.activeAlerts(flow.id) ?? [],
+    // The thresholds each active alert has crossed, e.g. { ENDPOINT_ERROR_RATE: [5, 10] }.
+    crossed_thresholds: monitor?.crossedThresholds(flow.id) ?? {},
     last_check:
       last === undefined
         ? null

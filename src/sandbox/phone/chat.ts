@@ -7,8 +7,13 @@ export interface UserPhone {
   id: string;
   waId: string;
   name: string | undefined;
+  /** The phone's language setting (sent as `user_locale`); unset means DEFAULT_PHONE_LOCALE. */
+  locale: string | undefined;
   createdAt: string;
 }
+
+/** The language a simulated phone runs in unless POST /_sandbox/phones says otherwise. */
+export const DEFAULT_PHONE_LOCALE = 'en_US';
 
 export interface ChatMessage {
   id: string;
@@ -42,11 +47,23 @@ interface PhoneRow {
   role: string;
   number: string;
   display_name: string | null;
+  locale: string | null;
   created_at: Date | string;
 }
 
 function toPhone(row: PhoneRow): UserPhone {
-  return { id: row.id, waId: row.number, name: row.display_name ?? undefined, createdAt: new Date(row.created_at).toISOString() };
+  return { id: row.id, waId: row.number, name: row.display_name ?? undefined, locale: row.locale ?? undefined, createdAt: new Date(row.created_at).toISOString() };
+}
+
+const LOCALE = /^([A-Za-z]{2,3})(?:[_-]([A-Za-z0-9]{2,4}))?$/;
+
+/** `pt-br`, `pt_BR` → `pt_BR`, WhatsApp's spelling of a locale. */
+function parseLocale(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const match = typeof value === 'string' ? LOCALE.exec(value) : null;
+  if (match === null) throw new PhoneError('INVALID_INPUT', 'locale must be a language code with an optional region, such as "en_US" or "pt_BR"');
+  const [, language = '', region] = match;
+  return region === undefined ? language.toLowerCase() : `${language.toLowerCase()}_${region.toUpperCase()}`;
 }
 
 /** Creates a simulated phone (or returns the existing one, renamed when a name is given). */
@@ -61,17 +78,20 @@ export async function createPhone(db: Queryable, input: unknown): Promise<{ phon
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '' || name.length > 100)) {
     throw new PhoneError('INVALID_INPUT', 'name must be a non-empty string of at most 100 characters');
   }
+  const locale = parseLocale(body.locale);
   const existing = await findPhoneByWaId(db, waId, true);
   if (existing !== undefined) {
     if (existing.role !== 'user') throw new PhoneError('CONFLICT', `${waId} is the business number; a simulated phone needs another number`);
     if (typeof name === 'string') await db.query('UPDATE phones SET display_name = $2 WHERE id = $1', [existing.id, name.trim()]);
-    return { phone: { ...toPhone(existing), name: typeof name === 'string' ? name.trim() : (existing.display_name ?? undefined) }, created: false };
+    if (locale !== undefined) await db.query('UPDATE phones SET locale = $2 WHERE id = $1', [existing.id, locale]);
+    const phone = toPhone(existing);
+    return { phone: { ...phone, name: typeof name === 'string' ? name.trim() : phone.name, locale: locale ?? phone.locale }, created: false };
   }
   const rows = await db.query<PhoneRow>(
-    `INSERT INTO phones (id, role, number, display_name) VALUES ($1, 'user', $2, $3)
-     ON CONFLICT (number) DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, phones.display_name)
-     RETURNING id, role, number, display_name, created_at`,
-    [numericId(), waId, typeof name === 'string' ? name.trim() : null],
+    `INSERT INTO phones (id, role, number, display_name, locale) VALUES ($1, 'user', $2, $3, $4)
+     ON CONFLICT (number) DO UPDATE SET display_name = COALESCE(EXCLUDED.display_name, phones.display_name), locale = COALESCE(EXCLUDED.locale, phones.locale)
+     RETURNING id, role, number, display_name, locale, created_at`,
+    [numericId(), waId, typeof name === 'string' ? name.trim() : null, locale ?? null],
   );
   const row = rows[0];
   if (row === undefined) throw new Error('creating the phone returned no row');
@@ -80,7 +100,7 @@ export async function createPhone(db: Queryable, input: unknown): Promise<{ phon
 
 async function findPhoneByWaId(db: Queryable, waId: string, anyRole: boolean): Promise<PhoneRow | undefined> {
   const rows = await db.query<PhoneRow>(
-    `SELECT id, role, number, display_name, created_at FROM phones WHERE number = $1${anyRole ? '' : ` AND role = 'user'`}`,
+    `SELECT id, role, number, display_name, locale, created_at FROM phones WHERE number = $1${anyRole ? '' : ` AND role = 'user'`}`,
     [waId],
   );
   return rows[0];

@@ -8,3 +8,5 @@ export { openFlowMessage, getSession, sessionView, act, endpointOf } from './ses
 export type { SessionAction, SessionChangedEvent } from './sessions.js';
 export { startPhoneReceiver, advanceStatus, receivedInfo } from './receiver.js';
 export { eventStream } from './stream.js';
+export { pickFiles } from './pick.js';
+export type { PickFile, PickOptions, PickOutcome } from './pick.js';

@@ -7,7 +7,9 @@ import { flowHealthReport } from '../health/report.js';
 import { listDeliveries } from '../webhooks/deliveries.js';
 import type { DeliveryStatus } from '../webhooks/deliveries.js';
 import { dispatcherOf } from '../webhooks/dispatcher.js';
-import { chatMessages, createPhone, getPhone, PhoneError } from './chat.js';
+import { chatMessages, createPhone, DEFAULT_PHONE_LOCALE, getPhone, PhoneError } from './chat.js';
+import { registerCompletionRoutes } from './completions.js';
+import { registerPickRoute } from './pick-route.js';
 import { advanceStatus, receivedInfo } from './receiver.js';
 import { act, getSession, openFlowMessage, sessionView } from './sessions.js';
 import type { SessionAction } from './sessions.js';
@@ -75,7 +77,7 @@ export function registerPhoneRoutes(router: Router): void {
     '/_sandbox/phones',
     guarded(async (req, _params, ctx) => {
       const { phone, created } = await createPhone(ctx.store, await body(req));
-      return json({ phone: { id: phone.id, wa_id: phone.waId, name: phone.name ?? null, created_at: phone.createdAt } }, created ? 201 : 200);
+      return json({ phone: { id: phone.id, wa_id: phone.waId, name: phone.name ?? null, locale: phone.locale ?? DEFAULT_PHONE_LOCALE, created_at: phone.createdAt } }, created ? 201 : 200);
     }),
   );
 
@@ -140,6 +142,8 @@ export function registerPhoneRoutes(router: Router): void {
   }
 
   router.add('GET', '/_sandbox/events', async (req, _params, ctx) => eventStream(ctx, req));
+  registerCompletionRoutes(router);
+  registerPickRoute(router);
 
   router.add(
     'GET',

@@ -16,10 +16,11 @@ import type { SandboxContext } from '../context.js';
 import { wamid } from '../ids.js';
 import { recordSample } from '../health/samples.js';
 import { unixSeconds } from '../webhooks/envelope.js';
-import { disableCta, findOutbound, getPhone, insertInbound, PhoneError } from './chat.js';
+import { DEFAULT_PHONE_LOCALE, disableCta, findOutbound, getPhone, insertInbound, PhoneError } from './chat.js';
 import { flowCtaOf } from './flow-message.js';
 import type { FlowCta } from './flow-message.js';
 import { advanceStatus, receivedInfo } from './receiver.js';
+import { mediaView, replyJsonOf, replyMedia } from './media-state.js';
 
 export interface SessionChangedEvent {
   readonly sessionId: string;
@@ -50,6 +51,8 @@ interface LiveSession {
   readonly hostingType: HostingType;
   readonly cta: FlowCta;
   readonly endpointUri: string | undefined;
+  /** The phone's language, sent as `user_locale` with every endpoint request. */
+  readonly userLocale: string;
   session: FlowSession | undefined;
   replyMessageId?: string;
   /** Completion and bookkeeping work started by the runtime's callbacks; awaited before answering. */
@@ -147,6 +150,7 @@ async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'sessio
     publicKeyPem: pem,
     ...(ctx.config.appSecret === undefined ? {} : { appSecret: ctx.config.appSecret }),
     refetchPublicKey: async () => (await businessPublicKey(ctx, live.businessPhoneId)) ?? pem,
+    userLocale: live.userLocale,
     onExchange,
   });
   return { complete, exchange: (request: ExchangeRequest) => transport.exchange(request) };
@@ -167,7 +171,7 @@ async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = c
       live.cta.flowToken,
       completion !== undefined ? 'completed' : (s?.status ?? 'error'),
       s?.error === undefined ? null : JSON.stringify(s.error),
-      completion !== undefined ? JSON.stringify(completion) : s?.completion === undefined ? null : JSON.stringify(s.completion),
+      completion !== undefined ? JSON.stringify(completion) : s?.completion === undefined ? null : JSON.stringify(replyJsonOf(live) ?? s.completion),
       live.replyMessageId ?? null,
       live.createdAt.toISOString(),
       ctx.clock().toISOString(),
@@ -179,8 +183,9 @@ async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
   const s = live.session;
   if (s === undefined) return;
   if (s.status === 'error' && s.error?.kind === 'flow-token-expired') {
-    // WhatsApp disables the button of a flow message whose token the endpoint rejected (427).
-    await disableCta(ctx.store, live.messageId, s.error.message);
+    // WhatsApp disables the button of a flow message whose token the endpoint rejected (427); the
+    // endpoint's own text (error_msg), when it sent one, is what the user reads.
+    await disableCta(ctx.store, live.messageId, s.error.userMessage ?? s.error.message);
   }
   await persist(ctx, live);
   await ctx.events.emit('session.changed', {
@@ -197,7 +202,9 @@ async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
 }
 
 /** The flow closed with a completion: the phone sends the nfm_reply message to the business. */
-async function sendReply(ctx: SandboxContext, live: LiveSession, responseJson: Record<string, unknown>): Promise<void> {
+async function sendReply(ctx: SandboxContext, live: LiveSession, completion: Record<string, unknown>): Promise<void> {
+  // Picked files travel as Cloud API media ({ file_name, mime_type, sha256, id }): media-state.ts.
+  const responseJson = await replyMedia(ctx, live, completion);
   const at = ctx.clock();
   const id = wamid(live.waId);
   live.replyMessageId = id;
@@ -271,6 +278,7 @@ export async function openFlowMessage(ctx: SandboxContext, waId: string, message
     hostingType,
     cta,
     endpointUri: endpointOf(flow.endpointUri, flowJson),
+    userLocale: phone.locale ?? DEFAULT_PHONE_LOCALE,
     exchanges: [] as LiveSession['exchanges'],
     createdAt: ctx.clock(),
   };
@@ -339,6 +347,7 @@ export function sessionView(live: LiveSession): Record<string, unknown> {
     flow_token: live.cta.flowToken,
     flow_action: live.cta.action,
     hosting_type: live.hostingType,
+    user_locale: live.userLocale,
     endpoint_uri: live.endpointUri ?? null,
     screen: s.screen,
     history: s.history,
@@ -349,7 +358,9 @@ export function sessionView(live: LiveSession): Record<string, unknown> {
       ...(s.screen.footer?.disabledReason === undefined ? {} : { footer: s.screen.footer.disabledReason }),
       fields,
     },
-    completion: s.completion === undefined ? null : { response_json: s.completion, reply_message_id: live.replyMessageId ?? null },
+    completion: s.completion === undefined ? null : { response_json: replyJsonOf(live) ?? s.completion, reply_message_id: live.replyMessageId ?? null },
+    // Each picker of the screen: its files, an endpoint's message under each, a refused pick (pick.ts).
+    media: mediaView(live),
     summary: s.status === 'completed' ? s.summary() : undefined,
     // The decrypted request and response, as the builder's endpoint log shows them.
     exchanges: live.exchanges.map((e) => ({ action: e.action, screen: e.screen, status: e.status, latency_ms: e.latencyMs, request: e.data, response: e.response, ...(e.error === undefined ? {} : { error: e.error }) })),

@@ -64,6 +64,26 @@ describe('flows: create, list, get, update', () => {
     expect(statusEvents.some((e) => e.flowId === id && e.newStatus === 'DRAFT' && e.oldStatus === undefined)).toBe(true);
   });
 
+  it('pages the list when asked, on Graph (after cursor) and on the Partner API (offset), and listAll reads every page', async () => {
+    for (let i = 0; i < 3; i++) await api.flows.create({ name: uniqueName('Paged'), categories: ['OTHER'] });
+    const everything = (await api.flows.list()).data.map((f) => f.id);
+    expect(everything.length).toBeGreaterThanOrEqual(3);
+    for (const client of [t.clientFor('meta'), api]) {
+      const first = await client.flows.list({ limit: 2 });
+      expect(first.data.map((f) => f.id)).toEqual(everything.slice(0, 2));
+      expect(first.paging?.next).toBeDefined();
+      const second = await client.flows.list({ limit: 2, after: first.paging?.cursors.after ?? '' });
+      expect(second.data.map((f) => f.id)).toEqual(everything.slice(2, 4));
+      expect((await client.flows.listAll()).map((f) => f.id)).toEqual(everything);
+    }
+    const last = await api.flows.list({ limit: everything.length });
+    expect(last.paging?.next).toBeUndefined();
+    // The client checks the page before sending it.
+    const bad = await api.flows.list({ limit: 0 }).catch((e: unknown) => e);
+    expect(bad).toBeInstanceOf(ApiClientError);
+    expect((bad as ApiClientError).message).toContain('query.limit');
+  });
+
   it('refuses a second flow with the same name with error 100', async () => {
     const name = uniqueName('Unique');
     await api.flows.create({ name, categories: ['OTHER'] });
@@ -127,8 +147,9 @@ describe('flows: Flow JSON upload', () => {
     expect(unknown).toMatchObject({ errorType: 'FLOW_JSON_ERROR', lineStart: 9, lineEnd: 9, columnStart: 19, columnEnd: 29 });
     expect(unknown?.message).toContain('Sparkles');
     expect(unknown?.pointers?.[0]).toMatchObject({ path: 'screens[0].layout.children[0].type', lineStart: 9 });
-    // Warnings (the old version) are not validation errors; the missing footer is.
-    expect(upload.validationErrors.map((e) => e.error).sort()).toEqual(['INVALID_PROPERTY_VALUE', 'MISSING_FOOTER_ON_TERMINAL_SCREEN']);
+    // The missing footer is an error too; the old version comes back as a warning entry.
+    expect(upload.validationErrors.filter((e) => e.errorType === 'FLOW_JSON_ERROR').map((e) => e.error).sort()).toEqual(['INVALID_PROPERTY_VALUE', 'MISSING_FOOTER_ON_TERMINAL_SCREEN']);
+    expect(upload.validationErrors.filter((e) => e.errorType === 'FLOW_JSON_WARNING').map((e) => e.error)).toEqual(['DEPRECATED_FLOW_JSON_VERSION']);
     const details = await api.flows.get(id, { fields: ['validation_errors'] });
     expect(details.validationErrors).toEqual(upload.validationErrors);
   });
@@ -181,10 +202,12 @@ describe('flows: lifecycle', () => {
   });
 
   it('refuses to publish a flow below Flow JSON 5.1 (139002), as WhatsApp does, naming the version', async () => {
-    // The seed's form as written is 2.1: it uploads without validation errors (a frozen version is
-    // still sent and opened), but WhatsApp publishes only 5.1 and later.
+    // The seed's form as written is 2.1: it uploads with a warning and no error (a frozen version
+    // is still sent and opened), but WhatsApp publishes only 5.1 and later.
     const { id } = await api.flows.create({ name: uniqueName('Old'), categories: ['SURVEY'] });
-    expect((await api.flows.uploadJson(id, seedFeedbackFormSource())).validationErrors).toEqual([]);
+    expect((await api.flows.uploadJson(id, seedFeedbackFormSource())).validationErrors).toEqual([
+      expect.objectContaining({ error: 'DEPRECATED_FLOW_JSON_VERSION', errorType: 'FLOW_JSON_WARNING', lineStart: 2 }),
+    ]);
     const refused = await apiError(api.flows.publish(id));
     expect(refused.code).toBe(139002);
     expect(refused.message).toContain('Publishing Flow failed');
@@ -195,14 +218,17 @@ describe('flows: lifecycle', () => {
     expect(oneShot.details).toMatch(/version 2\.1/);
   });
 
-  it('lists no warnings in validation_errors, and publishes a flow that has only warnings', async () => {
-    // A label over the documented 20 characters: a validator warning (MAX_CHARS_EXCEEDED), which the
-    // platform does not report; Meta documents validation_errors as errors only.
+  it('lists warnings in validation_errors as FLOW_JSON_WARNING, and publishes and sends a flow that has only warnings', async () => {
+    // A label over the documented 20 characters: a validator warning (MAX_CHARS_EXCEEDED).
     const long = feedbackFormSource().replace('"Leave a comment"', '"Leave us a comment, if you like"');
     expect(long).not.toBe(feedbackFormSource());
     const { id } = await api.flows.create({ name: uniqueName('Long label'), categories: ['SURVEY'] });
-    expect((await api.flows.uploadJson(id, long)).validationErrors).toEqual([]);
+    const warned = [expect.objectContaining({ error: 'MAX_CHARS_EXCEEDED', errorType: 'FLOW_JSON_WARNING', message: expect.stringContaining('limit of 20') as unknown })];
+    expect((await api.flows.uploadJson(id, long)).validationErrors).toEqual(warned);
+    expect((await api.flows.get(id, { fields: ['validation_errors'] })).validationErrors).toEqual(warned);
     await expect(api.flows.publish(id)).resolves.toEqual({ success: true });
+    const sent = await api.messages.sendFlow({ to: '4915112345678', body: 'Tell us', flowId: id, flowCta: 'Open form' });
+    expect(sent.messages[0]?.id).toBeTruthy();
   });
 
   it('deprecates only a PUBLISHED flow (139003)', async () => {

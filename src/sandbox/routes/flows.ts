@@ -24,7 +24,7 @@ import {
 } from '../data/flows.js';
 import type { FlowStatus, FlowStatusEvent } from '../events.js';
 import type { EndpointHealthCheck, SandboxExtensions } from '../extensions.js';
-import { unpublishableVersion, validateFlowSource } from '../flow-validation.js';
+import { blockingErrors, unpublishableVersion, validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { FlowRecord } from '../records.js';
 import { errorResponse, json } from '../router.js';
@@ -80,8 +80,9 @@ async function publish(ctx: SandboxContext, accountId: string, hostingType: Host
   }
   const asset = await getFlowJson(ctx.store, flow.id);
   if (asset === undefined) return flowStateError(hostingType, 139002, title, 'The flow has no Flow JSON yet; upload flow.json before publishing.');
-  if (flow.validationErrors.length > 0) {
-    return flowStateError(hostingType, 139002, title, `The Flow JSON has ${flow.validationErrors.length} validation error(s); fix them and upload it again before publishing.`);
+  const errors = blockingErrors(flow.validationErrors);
+  if (errors.length > 0) {
+    return flowStateError(hostingType, 139002, title, `The Flow JSON has ${errors.length} validation error(s); fix them and upload it again before publishing.`);
   }
   const frozen = unpublishableVersion(flow.jsonVersion);
   if (frozen !== undefined) return flowStateError(hostingType, 139002, title, frozen);
@@ -182,18 +183,36 @@ export function flowHandlers(extensions: SandboxExtensions): Record<string, Oper
       if (summary === undefined) return json({ id });
       if (body.publish === true) {
         const failed = await publish(r.ctx, r.phone.id, r.hostingType, flow, extensions.checkEndpointHealth);
-        if (failed !== undefined && summary.validationErrors.length === 0) return failed;
+        if (failed !== undefined && blockingErrors(summary.validationErrors).length === 0) return failed;
         return json({ id, success: failed === undefined, validation_errors: summary.validationErrors });
       }
       return json({ id, success: true, validation_errors: summary.validationErrors });
     },
 
     'flows.list': async (r) => {
+      // Pages when asked (`limit`, then `after` on Graph or `offset` on the Partner API: contract's
+      // checkPage); without a limit the whole list comes in one answer, as before. Reading: Graph
+      // pages every list, with a default size it does not document; one answer keeps scripts that
+      // never page working here, and the client's listAll pages either way.
       const flows = await listFlowRecords(r.ctx.store, r.phone.id);
-      const data = flows.map((f) => ({ id: f.id, name: f.name, status: f.status, categories: f.categories, validation_errors: f.validationErrors }));
-      const first = flows[0]?.id ?? '';
-      const last = flows[flows.length - 1]?.id ?? '';
-      return json({ data, paging: { cursors: { before: Buffer.from(first).toString('base64url'), after: Buffer.from(last).toString('base64url') } } });
+      const cursor = (id: string): string => Buffer.from(id).toString('base64url');
+      let start = 0;
+      if (r.dialect === 'partner') start = Number(r.query.offset ?? '0');
+      else if (r.query.after !== undefined) {
+        const at = flows.findIndex((f) => cursor(f.id) === r.query.after);
+        start = at < 0 ? flows.length : at + 1;
+      }
+      const limit = r.query.limit === undefined ? flows.length : Number(r.query.limit);
+      const page = flows.slice(start, start + limit);
+      const data = page.map((f) => ({ id: f.id, name: f.name, status: f.status, categories: f.categories, validation_errors: f.validationErrors }));
+      const more = start + page.length < flows.length;
+      const after = cursor(page[page.length - 1]?.id ?? '');
+      const next = more ? { next: `${r.ctx.config.publicBaseUrl}${new URL(r.req.url).pathname}?limit=${limit}&after=${after}` } : {};
+      return json({
+        data,
+        paging: { cursors: { before: cursor(page[0]?.id ?? ''), after }, ...next },
+        ...(r.dialect === 'partner' ? { total: flows.length } : {}),
+      });
     },
 
     'flows.get': async (r) => {

@@ -12,12 +12,16 @@ import { partnerPublicHandlers } from './partner.js';
 import { registerPreviewRoutes } from './preview.js';
 import { registerTemplateControls, templateHandlers } from './templates.js';
 import { registerFlowControls } from './controls.js';
+import { registerLogRoutes } from './logs.js';
+import { registerMediaRoutes, withGraphMedia } from '../media/index.js';
 
 export function registerApiRoutes(router: Router, extensions: SandboxExtensions): void {
-  registerOperations(router, { ...encryptionHandlers, ...flowHandlers(extensions), ...templateHandlers, ...messageHandlers }, partnerPublicHandlers);
+  registerOperations(router, withGraphMedia({ ...encryptionHandlers, ...flowHandlers(extensions), ...templateHandlers, ...messageHandlers }), partnerPublicHandlers);
   registerPreviewRoutes(router);
   registerTemplateControls(router);
   registerFlowControls(router);
+  registerLogRoutes(router);
+  registerMediaRoutes(router);
   // Where each provider's surface is served and the ids its paths take; never a key.
   router.add('GET', '/_sandbox', async (_req, _params, ctx) => {
     const url = ctx.config.publicBaseUrl;

@@ -13,6 +13,7 @@ import { wamid } from '../ids.js';
 import type { MessageSentEvent } from '../events.js';
 import { announceStatuses, receiveIn } from '../phone/receiver.js';
 import type { FlowRecord } from '../records.js';
+import { blockingErrors } from '../flow-validation.js';
 import { markQueued } from '../webhooks/outbox.js';
 import { errorResponse, json } from '../router.js';
 import type { ErrorSpec } from '../router.js';
@@ -62,8 +63,9 @@ async function checkSendableFlow(r: OperationRequest, flow: FlowRecord | undefin
     return { ok: false, error: invalidParam(`Flow ${flow.id} is a DRAFT: send it with mode "draft" to test it, or publish it first.`, 2066) };
   }
   if ((await getFlowJson(r.ctx.store, flow.id)) === undefined) return { ok: false, error: invalidParam(`Flow ${flow.id} has no Flow JSON yet; upload flow.json first.`, 2064) };
-  if (flow.validationErrors.length > 0) {
-    return { ok: false, error: invalidParam(`Flow ${flow.id} has ${flow.validationErrors.length} Flow JSON validation error(s) and cannot be opened; fix them first.`, 2064) };
+  const errors = blockingErrors(flow.validationErrors);
+  if (errors.length > 0) {
+    return { ok: false, error: invalidParam(`Flow ${flow.id} has ${errors.length} Flow JSON validation error(s) and cannot be opened; fix them first.`, 2064) };
   }
   return { ok: true, flow, mode };
 }

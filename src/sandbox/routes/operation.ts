@@ -264,7 +264,7 @@ async function finish(res: Response, dialect: Dialect, operation: Operation): Pr
     const body = (await res.json()) as unknown;
     return rewrap(res, status, wire?.response === undefined ? body : keepOnPremiseMeta(dialect, body, wire.response.encode(body)));
   }
-  if (dialect === 'meta' && wire?.whenQuery !== undefined && res.status === 404) return rewrap(res, 200, EMPTY_GRAPH_LIST);
+  if (dialect === 'meta' && operation.method === 'GET' && wire?.whenQuery !== undefined && res.status === 404) return rewrap(res, 200, EMPTY_GRAPH_LIST);
   if (dialect === 'partner' && res.status >= 400) return rewrap(res, res.status, relayForPartner(res.status, (await res.json()) as unknown));
   return res;
 }

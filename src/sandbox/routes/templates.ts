@@ -1,13 +1,15 @@
-// Message templates at /v1/configs/templates (both hosting types, see src/api/contract/templates.ts).
-// A new template is PENDING; the sandbox approves it after `templateApprovalDelayMs`, or at once via
-// POST /_sandbox/templates/{id}/approve (and /reject, to try the unhappy path). A FLOW button must
-// name an existing flow (flow_id or flow_name); flow_json creates one from the document.
+// Message templates at /v1/configs/templates (both hosting types) and Graph's message_templates
+// (see src/api/contract/templates.ts). A new template is PENDING; the sandbox approves it after
+// `templateApprovalDelayMs`, or at once via POST /_sandbox/templates/{id}/approve (and /reject, to
+// try the unhappy path); POST /_sandbox/templates/{id}/status moves it along the rest of Meta's
+// review lifecycle (paused, disabled, appealed). A FLOW button must name an existing flow (flow_id
+// or flow_name); flow_json creates one from the document. Deleting follows data/templates.ts.
 import type { HostingType } from '../../api/types.js';
 import type { SandboxContext } from '../context.js';
 import { findFlowByName, getFlowRecord, insertFlow, putFlowJson } from '../data/flows.js';
-import { findTemplatesByName, getTemplateRecord, insertTemplate, listTemplateRecords, transitionTemplate } from '../data/templates.js';
+import { deletedNameHold, deleteTemplates, findTemplatesByName, getTemplateRecord, insertTemplate, listTemplateRecords, transitionTemplate } from '../data/templates.js';
 import type { TemplateStatus } from '../events.js';
-import { validateFlowSource } from '../flow-validation.js';
+import { blockingErrors, validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { TemplateRecord } from '../records.js';
 import { errorResponse, json, readJson } from '../router.js';
@@ -83,8 +85,9 @@ async function resolveFlowButtons(ctx: SandboxContext, accountId: string, hostin
       } else {
         const source = String(button.flow_json);
         const summary = validateFlowSource(source);
-        if (summary.validationErrors.length > 0) {
-          return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json has ${summary.validationErrors.length} validation error(s); the first: ${String(summary.validationErrors[0]?.message)}`) };
+        const errors = blockingErrors(summary.validationErrors);
+        if (errors.length > 0) {
+          return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json has ${errors.length} validation error(s); the first: ${String(errors[0]?.message)}`) };
         }
         // A flow made from a template's flow_json is published with it, as the platform does.
         const id = numericId();
@@ -112,6 +115,10 @@ export const templateHandlers: Record<string, OperationHandler> = {
     const resolved = await resolveFlowButtons(r.ctx, r.phone.id, r.hostingType, name, body.components as unknown[]);
     if (!resolved.ok) return resolved.response;
     const id = numericId();
+    const heldUntil = await deletedNameHold(r.ctx.store, r.phone.id, name, language, r.ctx.clock());
+    if (heldUntil !== undefined) {
+      return invalid(r.hostingType, `New ${language} content can't be added while the existing ${language} content of "${name}" is being deleted: a deleted approved template's name and language can be used again from ${heldUntil.toISOString()} (30 days). Use another name.`);
+    }
     const inserted = await insertTemplate(r.ctx.store, { id, accountId: r.phone.id, name, language, category, components: resolved.components, at: r.ctx.clock() });
     if (!inserted) {
       // Graph's answer to a second template of the same name and language.
@@ -137,13 +144,42 @@ export const templateHandlers: Record<string, OperationHandler> = {
     const name = r.params.templateName ?? '';
     const found = await findTemplatesByName(r.ctx.store, r.phone.id, name);
     const first = found[0];
-    if (first === undefined) {
-      return r.hostingType === 'cloud'
-        ? errorResponse('cloud', 404, { code: 100, message: 'Invalid parameter', details: `No template called "${name}" exists.` })
-        : errorResponse('on-premise', 404, { code: 1006, message: 'Resource not found', details: `No template called "${name}" exists.` });
-    }
+    if (first === undefined) return notFound(r.hostingType, `No template called "${name}" exists.`);
     return json(templateWire(first));
   },
+
+  'templates.delete': async (r) => {
+    const name = r.params.templateName ?? '';
+    const id = r.query.hsm_id;
+    const deleted = await r.ctx.store.transaction((tx) => deleteTemplates(tx, r.phone.id, name, r.ctx.clock(), id));
+    if (deleted.length === 0) {
+      return notFound(r.hostingType, id === undefined ? `No template called "${name}" exists.` : `No template with id ${id} called "${name}" exists.`);
+    }
+    for (const t of deleted) {
+      await r.ctx.events.emit('template.status', { templateId: t.id, name: t.name, language: t.language, oldStatus: t.status, newStatus: 'DELETED', at: r.ctx.clock() });
+    }
+    r.ctx.log.info('templates deleted', { template: name, languages: deleted.map((t) => t.language).join(',') });
+    return json({ success: true, ...(r.hostingType === 'on-premise' ? onPremiseMeta() : {}) });
+  },
+};
+
+function notFound(hostingType: HostingType, details: string): Response {
+  return hostingType === 'cloud'
+    ? errorResponse('cloud', 404, { code: 100, message: 'Invalid parameter', details })
+    : errorResponse('on-premise', 404, { code: 1006, message: 'Resource not found', details });
+}
+
+/**
+ * Where each status may be reached from, as Meta's template review works: a PENDING template is
+ * approved or rejected; an approved one may be paused (low quality) and unpaused, or disabled; a
+ * rejected one may be appealed, and the appeal approves or rejects it.
+ */
+export const TEMPLATE_STATUS_FROM: Readonly<Partial<Record<TemplateStatus, readonly TemplateStatus[]>>> = {
+  APPROVED: ['PENDING', 'PAUSED', 'IN_APPEAL'],
+  REJECTED: ['PENDING', 'IN_APPEAL'],
+  PAUSED: ['APPROVED'],
+  DISABLED: ['APPROVED', 'PAUSED'],
+  IN_APPEAL: ['REJECTED'],
 };
 
 /** Sandbox controls: approve or reject a PENDING template now. */
@@ -167,4 +203,25 @@ export function registerTemplateControls(router: Router): void {
   };
   router.add('POST', '/_sandbox/templates/:id/approve', control('APPROVED'));
   router.add('POST', '/_sandbox/templates/:id/reject', control('REJECTED'));
+  // { "status": "PAUSED" | "DISABLED" | "APPROVED" | "REJECTED" | "IN_APPEAL", "reason"?: "..." }
+  router.add('POST', '/_sandbox/templates/:id/status', async (req, params, ctx) => {
+    const id = params.id ?? '';
+    const template = await getTemplateRecord(ctx.store, undefined, id);
+    if (template === undefined) return json({ error: { message: `No template with id ${id}.`, code: 100 } }, 404);
+    const read = await readJson(req, 'cloud');
+    if (!read.ok) return read.response;
+    const body = read.value as Body | undefined;
+    const to = body?.status;
+    const targets = Object.keys(TEMPLATE_STATUS_FROM) as TemplateStatus[];
+    if (typeof to !== 'string' || !(targets as string[]).includes(to)) {
+      return json({ error: { message: `status must be one of ${targets.join(', ')}.`, code: 100 } }, 400);
+    }
+    const from = TEMPLATE_STATUS_FROM[to as TemplateStatus] ?? [];
+    // Only a rejection carries a reason on the template (rejected_reason).
+    const reason = to !== 'REJECTED' ? undefined : typeof body?.reason === 'string' ? body.reason : 'INVALID_FORMAT';
+    if (!(await setTemplateStatus(ctx, undefined, id, from, to as TemplateStatus, reason))) {
+      return json({ error: { message: `Template ${id} is ${template.status}; it can become ${to} only from ${from.join(' or ')}.`, code: 100 } }, 409);
+    }
+    return json({ success: true, id, status: to });
+  });
 }

@@ -138,10 +138,13 @@ export function Builder() {
       const upload = await api.uploadFlowJson(id, text);
       const flow = await api.getFlow(id);
       setSaved({ id, name: flow.name, status: flow.status, errors: upload.validation_errors });
+      // FLOW_JSON_WARNING entries are listed but block nothing (api/contract/flows.ts).
+      const errors = upload.validation_errors.filter((e) => e.error_type !== 'FLOW_JSON_WARNING').length;
+      const warnings = upload.validation_errors.length - errors;
       setMessage(
-        upload.validation_errors.length === 0
-          ? { kind: 'ok', text: `Saved flow ${id} (${flow.status}).` }
-          : { kind: 'error', text: `Saved flow ${id}, but the sandbox reports ${upload.validation_errors.length} validation error(s).` },
+        errors === 0
+          ? { kind: 'ok', text: `Saved flow ${id} (${flow.status})${warnings === 0 ? '' : `, with ${warnings} warning(s)`}.` }
+          : { kind: 'error', text: `Saved flow ${id}, but the sandbox reports ${errors} validation error(s).` },
       );
     });
 
@@ -281,7 +284,7 @@ export function Builder() {
             {saved.errors.map((e, i) => (
               <li key={i}>
                 <button type="button" onClick={() => e.line_start !== undefined && editor.current?.jumpTo(e.line_start, e.column_start ?? 1)}>
-                  <b>{e.error}</b> {e.message} {e.line_start === undefined ? '' : `(line ${e.line_start})`}
+                  <b>{e.error_type === 'FLOW_JSON_WARNING' ? `warning ${e.error}` : e.error}</b> {e.message} {e.line_start === undefined ? '' : `(line ${e.line_start})`}
                 </button>
               </li>
             ))}

@@ -43,7 +43,8 @@ function Overlay({ state, driver }: { state: PhoneState; driver: PhoneDriver }) 
       <div class="wa-overlay" data-testid="flow-error" role="alert">
         <div class="wa-overlay-icon is-bad">!</div>
         <div class="wa-overlay-title">{state.error?.kind === 'flow-token-expired' ? 'This flow has expired' : 'Something went wrong'}</div>
-        <div class="wa-overlay-text">{state.error?.message ?? 'The flow stopped.'}</div>
+        {/* A 427's error_msg is the business's own words for the user: the client shows them. */}
+        <div class="wa-overlay-text" data-testid="flow-error-text">{state.error?.userMessage ?? state.error?.message ?? 'The flow stopped.'}</div>
         {state.error?.status !== undefined && state.error.status !== 0 && <div class="wa-overlay-meta">HTTP {state.error.status}</div>}
         <button type="button" class="wa-button" onClick={() => driver.close()}>
           Close
