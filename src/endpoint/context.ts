@@ -1,5 +1,6 @@
 // The one place where wire names (snake_case) become the camelCase handler API.
 import type { DataChannelRequest, ErrorNotificationRequest, PingRequest } from '../data-channel/index.js';
+import { ENDPOINT_TIMEOUT_MS } from '../data-channel/status.js';
 import { decryptFlowMedia } from '../media/decrypt.js';
 import type { FetchLike } from '../media/types.js';
 import type { FlowTokenStore } from './token-store/types.js';
@@ -20,14 +21,11 @@ function makeSession(store: FlowTokenStore, token: string, data: Record<string, 
   };
 }
 
-/**
- * The WhatsApp client gives up on a request after 10 s, so a media download started by its
- * handler is not worth waiting for beyond that (unless the handler passes its own signal).
- */
-const REQUEST_WINDOW_MS = 10_000;
 
 function mediaDecryptor(fetchFn: FetchLike | undefined): FlowContext['decryptMedia'] {
-  const deadline = Date.now() + REQUEST_WINDOW_MS;
+  // The WhatsApp client gives up on a request after ENDPOINT_TIMEOUT_MS, so a media download its
+  // handler starts is not worth waiting for beyond that (unless the handler passes its own signal).
+  const deadline = Date.now() + ENDPOINT_TIMEOUT_MS;
   return (item, options = {}) =>
     decryptFlowMedia(item, {
       ...options,

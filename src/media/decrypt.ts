@@ -11,7 +11,10 @@ import type { DecryptFlowMediaOptions, DecryptedFlowMedia, FetchLike, FlowMediaL
 import { parseMediaItem, parseMetadata, pathOf } from './validate.js';
 import type { MediaKeys } from './validate.js';
 
-/** The pickers' largest file: `max-file-size-kb` is at most 25600 (flow-json.md §7.7). */
+/**
+ * The pickers' largest file: the catalogue's `max-file-size-kb` maximum (MAX_FILE_SIZE_KB), written
+ * out so this module imports nothing beyond the data channel's byte helpers; a test keeps the two equal.
+ */
 export const DEFAULT_MAX_MEDIA_BYTES = 25600 * 1024;
 
 /** Opens a CDN file whose metadata is already decoded. */

@@ -1,5 +1,6 @@
 // Fetches a CDN file with a size cap, so a wrong URL or a hostile server cannot fill memory.
 import { FlowMediaError } from './errors.js';
+import { readCappedBody } from './read-capped.js';
 import type { FetchLike, FlowMediaLabel } from './types.js';
 
 /** Origin and path only: CDN URLs carry signed query parameters that must not reach logs. */
@@ -33,35 +34,10 @@ export async function download(url: string, cap: number, fetchFn: FetchLike, sig
     await response.body?.cancel().catch(() => undefined);
     throw fail(`${where} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`, { status: response.status });
   }
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > cap) {
-    await response.body?.cancel().catch(() => undefined);
-    throw fail(`${where} sends ${declared} bytes, more than the ${cap} bytes allowed (maxBytes plus padding and MAC)`);
-  }
-
   try {
-    if (response.body === null) return new Uint8Array(await response.arrayBuffer());
-    const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > cap) {
-        await reader.cancel().catch(() => undefined);
-        throw fail(`${where} sent more than the ${cap} bytes allowed (maxBytes plus padding and MAC)`);
-      }
-      chunks.push(value);
-    }
-    if (chunks.length === 1) return chunks[0]!;
-    const out = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, offset);
-      offset += chunk.byteLength;
-    }
-    return out;
+    return await readCappedBody(response, cap, (declared) =>
+      fail(declared === undefined ? `${where} sent more than the ${cap} bytes allowed (maxBytes plus padding and MAC)` : `${where} sends ${declared} bytes, more than the ${cap} bytes allowed (maxBytes plus padding and MAC)`),
+    );
   } catch (error) {
     if (error instanceof FlowMediaError) throw error;
     throw fail(signal?.aborted === true ? abortText(signal, where) : `reading ${where} failed: ${messageOf(error)}`, { cause: error });

@@ -6,7 +6,11 @@
 // SHA-256 media.get gave. The body is binary, so this one call does not go through the JSON
 // pipeline; it has the pipeline's timeout, abort, error shapes and redaction, and no retries (a
 // failed download is repeated by calling download again, which also gets a fresh URL).
+import { toHex } from '../../data-channel/bytes.js';
+import { decodeField } from '../../media/codec.js';
+import { readCappedBody } from '../../media/read-capped.js';
 import { ApiClientError, ApiError, parseApiError, redact } from '../errors.js';
+import { D360_API_KEY_HEADER } from '../contract/dialects.js';
 import { getMedia } from '../contract/index.js';
 import type { MediaInfo } from '../contract/index.js';
 import type { Caller } from './pipeline.js';
@@ -33,51 +37,6 @@ function toInfo(answer: Record<string, unknown>): MediaInfo {
   };
 }
 
-/** Hex (64 digits) or base64 of a SHA-256, as bytes; undefined when it is neither. */
-function hashBytes(text: string): Uint8Array | undefined {
-  const t = text.trim();
-  if (/^[0-9a-fA-F]{64}$/.test(t)) return Uint8Array.from(t.match(/../g) ?? [], (h) => parseInt(h, 16));
-  try {
-    const b64 = t.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
-    const raw = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-    return raw.length === 32 ? Uint8Array.from(raw, (c) => c.charCodeAt(0)) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-
-async function readCapped(response: Response, cap: number, label: string): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  const tooBig = (): ApiClientError => new ApiClientError('BAD_RESPONSE', `${label}: the media is larger than maxBytes (${cap} bytes).`);
-  if (Number.isFinite(declared) && declared > cap) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooBig();
-  }
-  if (response.body === null) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => undefined);
-      throw tooBig();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
-}
-
 export function mediaApi(resolved: ResolvedOptions, caller: Caller): MediaApi {
   async function get(mediaId: string, signal: AbortSignal | undefined, label: string): Promise<MediaInfo> {
     return toInfo(await caller.call(getMedia, { params: { mediaId } }, { label, signal }));
@@ -94,7 +53,7 @@ export function mediaApi(resolved: ResolvedOptions, caller: Caller): MediaApi {
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new ApiClientError('BAD_RESPONSE', `${label}: media.get answered a ${parsed.protocol} url; only http(s) is fetched.`);
     const dialect = caller.dialectOf(getMedia, label);
     if (dialect === 'meta') return { url: parsed.href, headers: { Authorization: `Bearer ${resolved.accessToken ?? ''}` } };
-    return { url: `${resolved.baseUrls[dialect] ?? ''}${parsed.pathname}${parsed.search}`, headers: { 'D360-API-KEY': resolved.d360ApiKey ?? '' } };
+    return { url: `${resolved.baseUrls[dialect] ?? ''}${parsed.pathname}${parsed.search}`, headers: { [D360_API_KEY_HEADER]: resolved.d360ApiKey ?? '' } };
   }
 
   async function fetchBytes(where: { url: string; headers: Record<string, string> }, maxBytes: number, signal: AbortSignal | undefined, label: string): Promise<Uint8Array<ArrayBuffer>> {
@@ -116,7 +75,7 @@ export function mediaApi(resolved: ResolvedOptions, caller: Caller): MediaApi {
     try {
       const response = await resolved.fetch(where.url, { method: 'GET', headers: where.headers, signal: controller.signal });
       if (!response.ok) throw parseApiError(response.status, await response.text(), dialect, secrets, 'media.download');
-      return await readCapped(response, maxBytes, label);
+      return await readCappedBody(response, maxBytes, () => new ApiClientError('BAD_RESPONSE', `${label}: the media is larger than maxBytes (${maxBytes} bytes).`));
     } catch (error) {
       if (timedOut) throw new ApiClientError('TIMEOUT', `${label}: no answer within ${resolved.timeoutMs} ms (timeoutMs).`);
       if (aborted) throw abortedError(label);
@@ -141,8 +100,8 @@ export function mediaApi(resolved: ResolvedOptions, caller: Caller): MediaApi {
         throw new ApiClientError('BAD_RESPONSE', `${label}: media ${info.id} downloaded ${bytes.byteLength} bytes; media.get said ${info.fileSize}.`);
       }
       const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-      const expected = hashBytes(info.sha256);
-      if (expected !== undefined && toHex(expected) !== toHex(digest)) {
+      const expected = decodeField(info.sha256.trim(), true);
+      if (expected !== undefined && expected.length === 32 && toHex(expected) !== toHex(digest)) {
         throw new ApiClientError('BAD_RESPONSE', `${label}: media ${info.id} does not match the sha256 media.get gave (incomplete or altered download).`);
       }
       const result: DownloadedMedia = { id: info.id, mimeType: info.mimeType, sha256: info.sha256, fileSize: bytes.byteLength, bytes };

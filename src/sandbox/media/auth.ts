@@ -2,11 +2,10 @@
 // contract's pipeline (routes/operation.ts): the media URL of waba-v2 (`/{media-id}`, which must
 // not swallow every unknown one-segment path) and the download URL, which 360dialog's clients call
 // with D360-API-KEY and Meta's with a bearer token.
-import { findPhone } from '../account.js';
 import { API_KEY_HEADER, findApiKey } from '../auth.js';
 import type { SandboxContext } from '../context.js';
 import type { PhoneRecord } from '../records.js';
-import { unauthorized } from '../routes/operation.js';
+import { phoneOfKey, unauthorized } from '../routes/operation.js';
 
 export type MediaCredential = 'd360' | 'bearer' | 'either';
 
@@ -27,13 +26,5 @@ export async function numberPhone(req: Request, ctx: SandboxContext, accept: Med
   }
   const key = await findApiKey(ctx.store, presented, ctx.clock());
   if (key?.scope !== 'number') return unauthorized(shape, false, key === undefined ? undefined : "This credential is a partner's; media belongs to a number: use the number's API key.");
-  if (key.phoneId !== undefined) {
-    const phone = await findPhone(ctx.store, key.phoneId);
-    if (phone !== undefined) return phone;
-  }
-  // A key made without a phone belongs to the sandbox's own number (as routes/operation.ts reads it).
-  const rows = await ctx.store.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [ctx.config.businessNumber]);
-  const phone = rows[0] === undefined ? undefined : await findPhone(ctx.store, rows[0].id);
-  if (phone === undefined) throw new Error('the sandbox business phone is missing');
-  return phone;
+  return phoneOfKey(ctx, key);
 }

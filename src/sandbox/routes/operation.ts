@@ -188,7 +188,7 @@ async function accountFor(req: Request, ctx: SandboxContext, dialect: Dialect, k
 }
 
 /** A number key's business phone; a key made without one belongs to the sandbox's own number. */
-async function phoneOfKey(ctx: SandboxContext, key: ApiKeyRecord): Promise<PhoneRecord> {
+export async function phoneOfKey(ctx: SandboxContext, key: ApiKeyRecord): Promise<PhoneRecord> {
   if (key.phoneId !== undefined) {
     const phone = await findPhone(ctx.store, key.phoneId);
     if (phone !== undefined) return phone;
