@@ -40,11 +40,12 @@ export class Calendar {
   /** `now` is injectable so tests see a fixed week. Times are UTC to keep the example simple. */
   constructor(private readonly now: () => Date = () => new Date()) {}
 
-  /** The next open days (Sundays closed), starting today. */
+  /** The next open days (Sundays closed), starting today unless today's last slot has begun. */
   dates(): Option[] {
     const out: Option[] = [];
     const start = this.now();
-    for (let i = 0; out.length < DAYS_AHEAD && i < DAYS_AHEAD * 2; i++) {
+    const pastLastSlot = start.getUTCHours() * 60 + start.getUTCMinutes() >= CLOSING_MINUTES - SLOT_MINUTES;
+    for (let i = pastLastSlot ? 1 : 0; out.length < DAYS_AHEAD && i < DAYS_AHEAD * 2 + 1; i++) {
       const day = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + i));
       if (day.getUTCDay() === 0) continue;
       out.push({ id: isoDate(day), title: `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]}` });

@@ -49,3 +49,14 @@ describe('booking endpoint', () => {
     expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
 });
+
+describe('the calendar', () => {
+  it('offers today only while a slot is left, so the first day offered always has free times', () => {
+    const morning = new Calendar(() => new Date('2026-12-02T08:00:00Z')); // a Wednesday
+    expect(morning.dates()[0]?.id).toBe('2026-12-02');
+    const evening = new Calendar(() => new Date('2026-12-02T16:45:00Z')); // after the last slot began
+    expect(evening.dates()[0]?.id).toBe('2026-12-03');
+    expect(evening.dates()).toHaveLength(7);
+    for (const calendar of [morning, evening]) expect(calendar.freeTimes(calendar.dates()[0]?.id ?? '').length).toBeGreaterThan(0);
+  });
+});
