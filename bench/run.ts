@@ -10,6 +10,7 @@ import { benchEndpoint } from './endpoint.js';
 import { benchFlowJson, benchRealTemplate } from './flow-json.js';
 import { benchMedia } from './media.js';
 import { benchPackage } from './package.js';
+import { benchSandboxMemory } from './sandbox-memory.js';
 import { benchWebhooks } from './webhooks.js';
 
 type Section = Record<string, number | string>;
@@ -20,7 +21,10 @@ const parts: [string, () => Section | Promise<Section>][] = [
   ['Business endpoint vs raw RSA-OAEP (CPU, throughput, latency)', () => benchEndpoint()],
   ['Flows media decryption (4 MiB, WebCrypto) vs raw node:crypto AES-256-CBC', () => benchMedia()],
   ['Webhook completions into PostgreSQL: record() with dedup vs raw INSERT', () => benchWebhooks()],
+  ['Webhook ingestion over HTTP: handler vs bare node:http, and with PostgreSQL vs raw INSERT', async () => (await import('./webhook-ingest.js')).benchWebhookIngest()],
+  ['Completing requests through the endpoint: token stores (memory, Redis, PostgreSQL) vs no store', async () => (await import('./token-store.js')).benchTokenStore()],
   ['Installed package: CLI validate wall time vs bare node start, install sizes', () => benchPackage()],
+  ['Sandbox memory: RSS after 10,000 journeys and a GC vs after 1,000', () => benchSandboxMemory()],
 ];
 
 const only = process.argv.slice(2);

@@ -2,7 +2,7 @@
 // business's webhook configured; the claim server (endpoint at /, webhook at /webhook); the
 // production client publishes flow.json; a simulated phone picks a photo and a receipt, which it
 // encrypts and puts on the sandbox CDN; the endpoint decrypts and checks each (and rejects a file
-// that is no photo, under the file); the completion's webhook carries the photo as Cloud API media,
+// that is no photo, under the file); the completion's webhook carries both files as Cloud API media,
 // which the webhook downloads through the media API: every byte as picked. A blob altered on the
 // CDN fails the SDK's checks with the right FlowMediaError.
 import { createHash } from 'node:crypto';
@@ -86,7 +86,7 @@ async function startClaim(flowToken: string): Promise<{ session: string; view: J
 }
 
 describe('the claim flow', () => {
-  it('checks each picked file at the endpoint, rejects a bad one under it, and delivers the photo to the webhook byte for byte', { timeout: 120_000 }, async () => {
+  it('checks each picked file at the endpoint, rejects a bad one under it, and delivers both files to the webhook byte for byte', { timeout: 120_000 }, async () => {
     const { session } = await startClaim('claim-1');
 
     // A "photo" that is not one passes the phone (its type says image/jpeg) but not the endpoint.
@@ -115,13 +115,19 @@ describe('the claim flow', () => {
 
     const done = await act(session, 'submit');
     expect(done.session.status).toBe('completed');
-    const sha256 = createHash('sha256').update(PHOTO).digest('base64');
-    expect(done.session.completion.response_json).toEqual({ flow_token: 'claim-1', claim_id: claimId, photo: [{ file_name: 'damage.jpg', mime_type: 'image/jpeg', sha256, id: expect.stringMatching(/^\d+$/) }] });
+    const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('base64');
+    const media = (fileName: string, mimeType: string, bytes: Uint8Array) => [{ file_name: fileName, mime_type: mimeType, sha256: sha256(bytes), id: expect.stringMatching(/^\d+$/) }];
+    const reply = done.session.completion.response_json;
+    expect(reply).toEqual({ flow_token: 'claim-1', claim_id: claimId, photo: media('damage.jpg', 'image/jpeg', PHOTO), receipt: media('receipt.pdf', 'application/pdf', RECEIPT) });
 
-    // The webhook got the nfm_reply and downloaded the photo through the media API.
+    // The webhook got the nfm_reply and downloaded both files through the media API.
     const attached = await claims.desk.attached('claim-1');
-    expect(attached.map((f) => [f.field, f.fileName, f.mimeType, f.id])).toEqual([['photo', 'damage.jpg', 'image/jpeg', done.session.completion.response_json.photo[0].id]]);
+    expect(attached.map((f) => [f.field, f.fileName, f.mimeType, f.id])).toEqual([
+      ['photo', 'damage.jpg', 'image/jpeg', reply.photo[0].id],
+      ['receipt', 'receipt.pdf', 'application/pdf', reply.receipt[0].id],
+    ]);
     expect(same(attached[0]?.bytes ?? new Uint8Array(), PHOTO)).toBe(true);
+    expect(same(attached[1]?.bytes ?? new Uint8Array(), RECEIPT)).toBe(true);
   });
 
   it('a blob altered on the CDN fails the SDK checks: encrypted_hash, then hmac for a copy whose hash was forged to match', { timeout: 120_000 }, async () => {

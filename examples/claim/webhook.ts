@@ -1,6 +1,6 @@
 // The business's webhook for claims: WhatsApp delivers the completed flow (nfm_reply) with the
-// photo as Cloud API media (`photo: [{ file_name, mime_type, sha256, id }]` in response_json); the
-// file is downloaded through the media API (GET /{media-id}, then its URL with the API key) and
+// photo and the receipt as Cloud API media (`photo: [{ file_name, mime_type, sha256, id }]`, and
+// `receipt` alike, in response_json); the files are downloaded through the media API (GET /{media-id}, then its URL with the API key) and
 // filed with the claim. The download runs after the answer: WhatsApp delivers a webhook again when
 // it is not answered quickly.
 import { createWebhookHandler, downloadFlowCompletionMedia } from '../../src/webhooks/index.js';

@@ -143,8 +143,9 @@ const REJECTION_TEXT: Record<FlowTokenRejection, string> = {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function pickHandler<M extends ScreenDataMap>(options: FlowEndpointOptions<M>, body: UserRequest): FlowHandler<M> | undefined {
-  const { handlers } = options;
+function pickHandler<M extends ScreenDataMap>(options: FlowEndpointOptions<M>, body: UserRequest): FlowHandler | undefined {
+  // Typed handlers (generated flow types) are called with what the client sent, like the others.
+  const { handlers } = options as unknown as FlowEndpointOptions;
   if (body.action === 'INIT') return handlers.init;
   if (body.action === 'BACK') return handlers.back;
   const exchange = handlers.dataExchange;

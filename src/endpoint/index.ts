@@ -8,10 +8,13 @@ export type {
   CompleteResult,
   EndpointLogger,
   ErrorNotification,
+  ExchangeContext,
+  ExchangeScreens,
   FlowAction,
   FlowContext,
   FlowEndpoint,
   FlowEndpointOptions,
+  FlowExchangeHandlers,
   FlowHandler,
   FlowHandlers,
   FlowSession,
@@ -20,8 +23,11 @@ export type {
   InvalidFlowTokenResult,
   NextScreenResult,
   ScreenDataMap,
+  ScreenDataOf,
+  ScreenExchangeHandler,
   ShowErrorResult,
 } from './types.js';
+export type { FlowTypes } from '../flow-json/typegen/types.js';
 export * from './token-store/index.js';
 export * from '../media/index.js';
 // Transports live on subpaths of their own, so importing this module loads no node: module and

@@ -2,14 +2,38 @@
 import type { CompletionResponse, ScreenResponse } from '../data-channel/index.js';
 import type { CompleteResult, InvalidFlowTokenResult, NextScreenResult, ShowErrorResult } from './types.js';
 
-/** Show `screen` next with `data`. */
-export function nextScreen<S extends string, D extends Record<string, unknown>>(screen: S, data: D): NextScreenResult<S, D> {
-  return { screen, data };
+// nextScreen and showError type their data from where they are called. In a handler of
+// `createFlowEndpoint<F>`, the handler's result type R comes in as the call's contextual type
+// (TypeScript infers a type parameter found only in the return type from it), and `data` is then
+// typed as the data of that screen, so an object literal gets TypeScript's excess-property check:
+// an undeclared field, a wrong type or an unknown screen does not compile. Elsewhere R stays
+// `never` and `data` is inferred from the argument, as before.
+
+/** The `nextScreen` members of a contextual result type R for screen S. */
+type ScreenMatch<R, S extends string> = Extract<R, { screen: S; data: unknown }>;
+/** The data R expects for screen S; never when R expects no such screen (or there is no R). */
+type ExpectedData<R, S extends string> = [ScreenMatch<R, S>] extends [never] ? never : ScreenMatch<R, S> extends { data: infer D extends Record<string, unknown> } ? D : never;
+type ExpectedScreens<R> = [ScreenMatch<R, string>] extends [never] ? string : ScreenMatch<R, string> extends { screen: infer S extends string } ? S : string;
+type Expects<R, S extends string> = [ExpectedData<R, S>] extends [never] ? false : true;
+
+/** The `showError` data a contextual result type R accepts; never without one. */
+type ErrorMatch<R> = Extract<R, { errorMessage: string }>;
+type ExpectedErrorData<R> = [ErrorMatch<R>] extends [never] ? never : ErrorMatch<R> extends { data?: infer D extends Record<string, unknown> } ? D : never;
+
+/** Show `screen` next with `data` (typed from the flow in a handler of `createFlowEndpoint<F>`). */
+export function nextScreen<S extends ExpectedScreens<R>, D extends Record<string, unknown>, R = never>(
+  screen: S,
+  data: Expects<R, S> extends true ? NoInfer<ExpectedData<R, S>> : D,
+): Expects<R, S> extends true ? R : NextScreenResult<S, D> {
+  return { screen, data } as Expects<R, S> extends true ? R : NextScreenResult<S, D>;
 }
 
-/** Stay on the current screen and show `message` to the user. */
-export function showError(message: string, data?: Record<string, unknown>): ShowErrorResult {
-  return data === undefined ? { errorMessage: message } : { errorMessage: message, data };
+/** Stay on the current screen and show `message` to the user, with data for that screen. */
+export function showError<D extends Record<string, unknown> = Record<string, unknown>, R = never>(
+  message: string,
+  data?: [ExpectedErrorData<R>] extends [never] ? D : NoInfer<ExpectedErrorData<R>>,
+): [ExpectedErrorData<R>] extends [never] ? ShowErrorResult<D> : R {
+  return (data === undefined ? { errorMessage: message } : { errorMessage: message, data }) as [ExpectedErrorData<R>] extends [never] ? ShowErrorResult<D> : R;
 }
 
 /** Close the flow; `params` are sent back to the chat together with the flow token. */

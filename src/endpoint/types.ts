@@ -3,9 +3,19 @@ import type { DataApiVersion } from '../data-channel/index.js';
 import type { FlowTokenRejection, FlowTokenStore } from './token-store/types.js';
 import type { EndpointResponseError } from './errors.js';
 import type { DecryptFlowMediaOptions, DecryptedFlowMedia, FetchLike } from '../media/types.js';
+import type { FlowTypes } from '../flow-json/typegen/types.js';
 
-/** Maps each screen id to the shape of the data the endpoint sends to it. */
+/**
+ * Maps each screen id to the shape of the data the endpoint sends to it. A flow's types from
+ * `waflow typegen` fit here too (`createFlowEndpoint<BookingFlow>`): handlers are then keyed and
+ * checked by the flow itself (see FlowTypes).
+ */
 export type ScreenDataMap = Record<string, Record<string, unknown>>;
+
+/** Screen id → data: the map itself, or the `data` of each screen of generated flow types. */
+export type ScreenDataOf<M> = M extends FlowTypes ? { [S in keyof M['screens'] & string]: M['screens'][S]['data'] } : M;
+
+type Awaitable<T> = T | Promise<T>;
 
 /**
  * The action that produced a request, in Meta's spelling. Requests may spell it in any letter
@@ -21,12 +31,15 @@ export interface FlowSession {
   save(data: Record<string, unknown>): Promise<void>;
 }
 
-/** What a handler receives: the decrypted request, in camelCase. */
-export interface FlowContext {
+/**
+ * What a handler receives: the decrypted request, in camelCase. With generated flow types, a
+ * data_exchange handler's `data` is what that screen's actions send, and `screen` its id.
+ */
+export interface FlowContext<D extends Record<string, unknown> = Record<string, unknown>, S extends string | undefined = string | undefined> {
   action: FlowAction;
   /** The screen that sent the request; absent on INIT. */
-  screen: string | undefined;
-  data: Record<string, unknown>;
+  screen: S;
+  data: D;
   flowToken: string;
   version: DataApiVersion;
   /** The phone's language setting as the request's `user_locale` carries it (e.g. `pt_BR`), when sent. */
@@ -48,10 +61,10 @@ export interface NextScreenResult<S extends string = string, D extends Record<st
 }
 
 /** Stay on the current screen and show `errorMessage` (sent as `data.error_message`). */
-export interface ShowErrorResult {
+export interface ShowErrorResult<D extends Record<string, unknown> = Record<string, unknown>> {
   errorMessage: string;
   /** Extra data for the current screen (optional; checked against its data model). */
-  data?: Record<string, unknown>;
+  data?: D;
 }
 
 /** Close the flow; `params` (plus `flow_token`) go back to the chat. */
@@ -68,16 +81,37 @@ export interface InvalidFlowTokenResult {
   invalidFlowToken: { message?: string };
 }
 
-/** Any next screen of the map, with its own data type. */
-export type AnyNextScreen<M extends ScreenDataMap> = {
-  [K in keyof M & string]: NextScreenResult<K, M[K]>;
-}[keyof M & string];
+/** Any next screen of the map (or of generated flow types), with its own data type. */
+export type AnyNextScreen<M> = {
+  [K in keyof ScreenDataOf<M> & string]: ScreenDataOf<M>[K] extends Record<string, unknown> ? NextScreenResult<K, ScreenDataOf<M>[K]> : never;
+}[keyof ScreenDataOf<M> & string];
 
-export type HandlerResult<M extends ScreenDataMap = ScreenDataMap> = AnyNextScreen<M> | ShowErrorResult | CompleteResult | InvalidFlowTokenResult;
+/** What a handler may answer; `E` is the data `showError` may send along (the current screen's, when known). */
+export type HandlerResult<M = ScreenDataMap, E extends Record<string, unknown> = Record<string, unknown>> =
+  | AnyNextScreen<M>
+  | ShowErrorResult<E>
+  | CompleteResult
+  | InvalidFlowTokenResult;
 
-export type FlowHandler<M extends ScreenDataMap = ScreenDataMap> = (
-  ctx: FlowContext,
-) => HandlerResult<M> | Promise<HandlerResult<M>>;
+export type FlowHandler<M extends ScreenDataMap = ScreenDataMap> = (ctx: FlowContext) => Awaitable<HandlerResult<M>>;
+
+/** The screens of flow types F that have data_exchange actions (the others never call the endpoint). */
+export type ExchangeScreens<F extends FlowTypes> = {
+  [S in keyof F['screens'] & string]: [F['screens'][S]['exchange']] extends [never] ? never : S;
+}[keyof F['screens'] & string];
+
+/** A data_exchange handler of screen S: `ctx.data` is what S sends, `showError` data is S's. */
+export type ScreenExchangeHandler<F extends FlowTypes, S extends keyof F['screens'] & string> = (
+  ctx: FlowContext<F['screens'][S]['exchange'], S>,
+) => Awaitable<HandlerResult<F, Partial<F['screens'][S]['data']>>>;
+
+/** The context of any data_exchange of F: narrow it by `ctx.screen`. */
+export type ExchangeContext<F extends FlowTypes> = { [S in ExchangeScreens<F>]: FlowContext<F['screens'][S]['exchange'], S> }[ExchangeScreens<F>];
+
+/** data_exchange handlers for generated flow types: one per screen that exchanges data, or one for all. */
+export type FlowExchangeHandlers<F extends FlowTypes> =
+  | { [S in ExchangeScreens<F>]?: ScreenExchangeHandler<F, S> }
+  | ((ctx: ExchangeContext<F>) => Awaitable<HandlerResult<F>>);
 
 export interface FlowHandlers<M extends ScreenDataMap = ScreenDataMap> {
   /** The user opened a flow that starts with a data_exchange. */
@@ -85,7 +119,7 @@ export interface FlowHandlers<M extends ScreenDataMap = ScreenDataMap> {
   /** The user pressed back on a screen with `refresh_on_back: true`. */
   back?: FlowHandler<M>;
   /** data_exchange actions: one handler per screen id, or one for all screens. */
-  dataExchange?: { [screen: string]: FlowHandler<M> } | FlowHandler<M>;
+  dataExchange?: M extends FlowTypes ? FlowExchangeHandlers<M> : { [screen: string]: FlowHandler<M> } | FlowHandler<M>;
 }
 
 /** Log sink; every line is free of secrets. */

@@ -14,3 +14,5 @@ export { applyFixes, computeFixes, fixFlow } from './fix/index.js';
 export { generateJsonSchema, schemaVersions } from './schema/index.js';
 export type { JsonSchema } from './schema/index.js';
 export { generateTypeScript } from './typescript/generate.js';
+export { generateFlowTypes, TypegenError, flowTypeName } from './typegen/index.js';
+export type { CompletionOf, FlowTypes, GenerateFlowTypesOptions, ScreenTypes, TypegenIssue } from './typegen/index.js';

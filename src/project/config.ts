@@ -235,7 +235,7 @@ class Checker {
   }
 }
 
-const ROOT_KEYS = ['$schema', 'flows', 'templates', 'environments', 'defaultEnvironment', 'validate'];
+const ROOT_KEYS = ['$schema', 'flows', 'templates', 'environments', 'defaultEnvironment', 'validate', 'typegen'];
 const FLOW_KEYS = ['name', 'file', 'categories', 'endpointUri'];
 const TEMPLATE_KEYS = ['name', 'language', 'category', 'body', 'button'];
 const BUTTON_KEYS = ['text', 'flow', 'screen', 'action'];
@@ -424,6 +424,17 @@ function checkValidate(c: Checker, value: unknown, at: At): void {
   }
 }
 
+function checkTypegen(c: Checker, value: unknown, at: At): void {
+  if (value === undefined) return;
+  if (!isRecord(value)) {
+    c.add(at, 'must be an object: { "out": "src/flows" } (or {} to write the types next to each flow file).');
+    return;
+  }
+  c.keys(value, at, ['out'], 'typegen');
+  const out = c.string(value, 'out', at, { what: 'the folder for the types files, relative to the config' });
+  if (out !== undefined && isAbsolute(out)) c.add(child(at, 'out'), 'must be relative to the config file, so the project works on every machine.');
+}
+
 /** Every problem of a config value, each with its pointer and JSON path (no positions). */
 export function checkConfig(value: unknown): ConfigIssue[] {
   const c = new Checker();
@@ -440,6 +451,7 @@ export function checkConfig(value: unknown): ConfigIssue[] {
     c.add(child(ROOT, 'defaultEnvironment'), `must name an environment of this config: ${envNames.join(', ') || '(none)'}.`);
   }
   checkValidate(c, value.validate, child(ROOT, 'validate'));
+  checkTypegen(c, value.typegen, child(ROOT, 'typegen'));
   return c.issues;
 }
 

@@ -10,6 +10,7 @@ export type {
   PartnerEnvironmentCredentials,
   TemplateButtonConfig,
   TemplateConfig,
+  TypegenConfig,
   ValidateConfig,
   WaflowConfig,
 } from './types.js';

@@ -110,6 +110,15 @@ export interface ValidateConfig {
   rules?: Record<string, StyleRuleSetting>;
 }
 
+/** `waflow typegen` for the project's flows; `waflow deploy` writes the types too when this is set. */
+export interface TypegenConfig {
+  /**
+   * The folder for the types files (relative to the config), one `<flow-name>.types.ts` per flow;
+   * default: next to each flow file, as `<file>.types.ts`.
+   */
+  out?: string;
+}
+
 export interface WaflowConfig {
   /** An editor's JSON Schema reference; ignored. */
   $schema?: string;
@@ -120,6 +129,7 @@ export interface WaflowConfig {
   /** The environment `--env` defaults to; without it: `sandbox` when there is one, or the only one. */
   defaultEnvironment?: string;
   validate?: ValidateConfig;
+  typegen?: TypegenConfig;
 }
 
 /**

@@ -1,6 +1,6 @@
 // Evaluates property values the way a client of the flow's version reads them: `${...}` references
 // and (6.0+) backtick nested expressions become values; text a version does not understand stays text.
-import { evaluate, parseCondition, parseDynamic, toBoolean } from '../flow-json/expressions/index.js';
+import { evaluate, parseCondition, parseDynamic } from '../flow-json/expressions/index.js';
 import type { DynamicParseResult, ValueEnv } from '../flow-json/expressions/index.js';
 import { setOwn } from '../flow-json/data-model/example.js';
 import type { FlowJsonVersion } from '../flow-json/versions.js';
@@ -55,11 +55,15 @@ export function resolveDeep(value: unknown, env: ValueEnv, version: FlowJsonVers
   return value;
 }
 
-/** An If `condition`: a bare boolean expression; an unparsable one reads as false. */
+/**
+ * An If `condition`, read by the flow-json expression semantics (bare If grammar, or a nested
+ * expression in backticks from 6.0): `then` shows only for a real true. A condition WhatsApp
+ * refuses, or one newer than the flow's version, reads as false, as WhatsApp's client reads it.
+ */
 export function resolveCondition(source: unknown, env: ValueEnv, version: FlowJsonVersion): boolean {
   if (typeof source === 'boolean') return source;
   if (typeof source !== 'string') return false;
   const result = parsed('condition', source, version);
   if (!result.ok || result.problems.some((p) => p.code === 'requires-version')) return false;
-  return toBoolean(evaluate(result.value, env));
+  return evaluate(result.value, env) === true;
 }

@@ -41,6 +41,30 @@ describe('If and Switch', () => {
     expect(none.screen.components.map((c) => c.props['text'] ?? c.name)).toEqual(['member', 'Join us']);
   });
 
+  it('an unmatched or missing Switch value shows cases.default when there is one (4.0+)', async () => {
+    const withDefault = [
+      { type: 'Switch', value: '${data.tier}', cases: {
+        gold: [{ type: 'TextBody', text: 'Gold' }],
+        default: [{ type: 'TextInput', name: 'code', label: 'Code', required: true }],
+      } },
+      { type: 'Footer', label: 'Send', 'on-click-action': { name: 'complete', payload: { code: '${form.code}' } } },
+    ];
+    const texts = (s: FlowSession) => s.screen.components.map((c) => c.props['text'] ?? c.name);
+    expect(texts(await open('4.0', withDefault, { tier: 'gold' }))).toEqual(['Gold']);
+    const bronze = await open('4.0', withDefault, { tier: 'bronze' });
+    expect(texts(bronze)).toEqual(['code']);
+    expect(find(bronze, 'code')?.pointer).toBe('/screens/0/layout/children/0/cases/default/0');
+    // The default case's fields count like any other branch's: required, and read by payloads.
+    expect(bronze.screen.footer?.enabled).toBe(false);
+    bronze.setValue('code', 'B-7');
+    await bronze.submit();
+    expect(bronze.completion).toEqual({ flow_token: 't', code: 'B-7' });
+    expect(texts(await open('7.3', withDefault, {}))).toEqual(['code']); // no value at all
+    expect(texts(await open('7.3', withDefault, { tier: 'default' }))).toEqual(['code']);
+    // Before 4.0 a client has no Switch: nothing of it is drawn, default or not.
+    expect(texts(await open('3.1', withDefault, { tier: 'bronze' }))).toEqual([]);
+  });
+
   it('values of a branch that closes are left out of the payload', async () => {
     const s = await open('7.3', children, { tier: 'silver' });
     await s.select('member', 'true');
@@ -64,6 +88,30 @@ describe('visible, enabled, init-values and error-messages', () => {
     expect(s.setValue('b', 'x')).toEqual({ ok: false, error: '"B" is disabled' });
   });
 
+  it('hides a component only for a visible of exactly false, after its binding resolves', async () => {
+    const shown = ['', 0, 'false', 'no', null, [], {}];
+    const children = [
+      ...shown.map((_, i) => ({ type: 'TextBody', text: `v${i}`, visible: `\${data.v${i}}` })),
+      { type: 'TextBody', text: 'unbound', visible: '${data.missing}' },
+      { type: 'TextBody', text: 'static', visible: 'false' },
+      { type: 'TextBody', text: 'hidden', visible: '${data.off}' },
+      { type: 'TextInput', name: 'req', label: 'Req', required: true, visible: '${data.v0}' },
+      { type: 'TextInput', name: 'gone', label: 'Gone', required: true, visible: false },
+      done,
+    ];
+    const data: Record<string, unknown> = { off: false };
+    shown.forEach((v, i) => { data[`v${i}`] = v; });
+    const s = await open('7.3', children, data);
+    const visibility = Object.fromEntries(s.screen.components.map((c) => [c.props['text'] ?? c.name, c.visible]));
+    expect(visibility).toEqual({
+      v0: true, v1: true, v2: true, v3: true, v4: true, v5: true, v6: true, unbound: true, static: true, hidden: false, req: true, gone: false,
+    });
+    // A field shown by visible "" counts for the Footer; the one hidden by false does not.
+    expect(s.screen.footer).toMatchObject({ enabled: false, disabledReason: 'Required before continuing: fill in Req' });
+    const nested = await open('6.0', [{ type: 'TextBody', text: 'n', visible: "`${data.n} == 'x'`" }, done], { n: 'y' });
+    expect(nested.screen.components[0]?.visible).toBe(false); // a real boolean false from an expression
+  });
+
   it('applies Form init-values once and shows error-messages until the user edits the field', async () => {
     const s = await open('3.0', [{
       type: 'Form',
@@ -79,7 +127,7 @@ describe('visible, enabled, init-values and error-messages', () => {
     expect(find(s, 'email')).toMatchObject({ value: 'old@example.com', error: 'This address bounced' });
     expect(find(s, 'topics')?.value).toEqual(['b']);
     s.setValue('email', '');
-    expect(find(s, 'email')?.value).toBeUndefined(); // init value not re-applied
+    expect(find(s, 'email')?.value).toBe(''); // emptied by the user; the init value is not re-applied
     expect(find(s, 'email')?.error).toBeUndefined();
     s.setValue('email', 'new@example.com');
     await s.submit();
@@ -126,7 +174,7 @@ describe('expressions across versions', () => {
   it('6.0+ evaluates nested expressions with arithmetic, comparison and concatenation', async () => {
     const s = await open('6.0', [
       { type: 'TextInput', name: 'qty', label: 'Qty', 'input-type': 'number' },
-      { type: 'TextBody', text: "`'Total: ' (${form.qty} * ${data.price})`" },
+      { type: 'TextBody', text: "`'Total: ' ${form.qty} * ${data.price}`" },
       { type: 'TextBody', text: '`${form.qty} > 2`', visible: '`${form.qty} > 2`' },
       done,
     ], { price: 5 });

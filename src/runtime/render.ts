@@ -152,10 +152,9 @@ function walk(children: unknown, base: string, ctx: Ctx, form: FormScope | undef
       return;
     }
     if (type === 'Switch') {
-      const key = switchKey(resolveDeep(raw['value'], ctx.env, ctx.version));
-      const cases = raw['cases'];
-      if (key !== undefined && isRecord(cases) && Object.prototype.hasOwnProperty.call(cases, key)) {
-        out.push(...walk(cases[key], `${pointer}/cases/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, ctx, form, parentVisible));
+      const key = activeCase(raw['cases'], switchKey(resolveDeep(raw['value'], ctx.env, ctx.version)));
+      if (key !== undefined) {
+        out.push(...walk((raw['cases'] as Json)[key], `${pointer}/cases/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, ctx, form, parentVisible));
       }
       return;
     }
@@ -180,7 +179,10 @@ function walk(children: unknown, base: string, ctx: Ctx, form: FormScope | undef
       ctx.footer = { view, action: raw['on-click-action'] };
       return;
     }
-    const visible = parentVisible && (props['visible'] === undefined ? true : toBoolean(props['visible']));
+    // Hidden only by a resolved `visible` of exactly false: "", 0, "false" or a missing binding
+    // leave the component shown (measured against WhatsApp's web client, issue 15; the components
+    // reference types `visible` as a Boolean defaulting to true, so a non-boolean is not "false").
+    const visible = parentVisible && props['visible'] !== false;
     const enabled = props['enabled'] === undefined ? true : toBoolean(props['enabled']);
     const view: ComponentView = { type, pointer, visible, enabled, props };
     const name = typeof raw['name'] === 'string' ? raw['name'] : undefined;
@@ -266,6 +268,20 @@ export function renderScreen(screen: ScreenDef, state: ScreenState, env: ValueEn
   }
   const rendered: Rendered = { view, fields: ctx.fields, activatables: ctx.activatables };
   return ctx.footer ? { ...rendered, footerAction: ctx.footer.action } : rendered;
+}
+
+/**
+ * The `cases` key a Switch shows: the case named by its value, else a case named "default", else
+ * none. The components reference (Switch, 4.0+) describes only `value` and `cases` and says nothing
+ * of unmatched values; WhatsApp's web client renders `cases.default` then (measured, issue 15).
+ * Switch exists only from 4.0 (an older client does not render it at all, see `walk`), and no
+ * measurement shows a version where the fallback differs, so it applies to every version with Switch.
+ * A value that is itself "default" selects that case like any other key.
+ */
+function activeCase(cases: unknown, key: string | undefined): string | undefined {
+  if (!isRecord(cases)) return undefined;
+  if (key !== undefined && Object.prototype.hasOwnProperty.call(cases, key)) return key;
+  return Object.prototype.hasOwnProperty.call(cases, 'default') ? 'default' : undefined;
 }
 
 /** A document object's own value for a field name (a name like "constructor" must not find Object.prototype's). */

@@ -46,8 +46,11 @@ function checkText(ctx: FieldContext, raw: unknown): Checked {
   if (typeof raw === 'number' && Number.isFinite(raw)) raw = String(raw);
   if (typeof raw !== 'string') return { ok: false, error: 'Enter text' };
   const value = raw;
-  // A cleared field is unanswered: it drops out of payloads rather than sending "".
-  if (value === '') return { ok: true, value: undefined };
+  // A field the user typed into and emptied holds "" and is sent as "" (measured against WhatsApp's
+  // web client, issue 15); it is still unanswered for `required` (isEmpty) and skips the length,
+  // input-type and pattern rules, which apply to text only. A field never touched holds no value and
+  // stays out of payloads, as WhatsApp leaves untouched optional fields out of the response.
+  if (value === '') return { ok: true, value: '' };
   const p = ctx.props;
   if (ctx.type === 'TextArea') {
     const max = count(p['max-length']);

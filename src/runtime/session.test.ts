@@ -161,3 +161,43 @@ describe('field names that Object.prototype also has', () => {
     expect(session.completion).toEqual({ flow_token: 'tok', c: 'x', t: 'y' });
   });
 });
+
+describe('a cleared optional text field', () => {
+  const flow = (payload: Record<string, string>) => ({ version: '7.3', screens: [{ id: 'A', title: 'A', terminal: true, layout: { type: 'SingleColumnLayout', children: [
+    { type: 'TextInput', name: 'nick', label: 'Nickname' },
+    { type: 'TextInput', name: 'age', label: 'Age', 'input-type': 'number', 'min-chars': 1 },
+    { type: 'TextArea', name: 'notes', label: 'Notes' },
+    { type: 'TextInput', name: 'untouched', label: 'Untouched' },
+    { type: 'TextInput', name: 'email', label: 'Email', 'input-type': 'email', required: true },
+    { type: 'Footer', label: 'Go', 'on-click-action': { name: 'complete', payload } },
+  ] } }] });
+
+  it('is sent as "" (typed into, then emptied); a field never touched stays out', async () => {
+    const payload = { nick: '${form.nick}', age: '${form.age}', notes: '${form.notes}', untouched: '${form.untouched}', email: '${form.email}' };
+    const session = await startFlow({ flow: flow(payload), flowToken: 'tok', mode: { action: 'navigate' } });
+    for (const [name, text] of [['nick', 'Jo'], ['age', '42'], ['notes', 'call me']] as const) {
+      expect(session.setValue(name, text)).toMatchObject({ ok: true });
+      expect(session.setValue(name, '')).toEqual({ ok: true, value: '' });
+    }
+    expect(session.screen.components.find((c) => c.name === 'nick')?.value).toBe('');
+    expect(session.form).toEqual({ nick: '', age: '', notes: '' });
+    session.setValue('email', 'a@b.co');
+    expect(await session.submit()).toEqual({ ok: true, outcome: 'completed' });
+    expect(session.completion).toEqual({ flow_token: 'tok', nick: '', age: '', notes: '', email: 'a@b.co' });
+    expect(session.summary().map((i) => i.name)).toEqual(['email']); // the summary lists answers only
+  });
+
+  it('still counts as unanswered when required, and an empty init value leaves a field untouched', async () => {
+    const session = await startFlow({ flow: flow({ email: '${form.email}' }), flowToken: 'tok', mode: { action: 'navigate' } });
+    session.setValue('email', 'a@b.co');
+    session.setValue('email', '');
+    expect(session.screen.footer).toMatchObject({ enabled: false, disabledReason: 'Required before continuing: fill in Email' });
+    const prefilled = { version: '7.3', screens: [{ id: 'A', terminal: true, layout: { type: 'SingleColumnLayout', children: [
+      { type: 'TextInput', name: 'nick', label: 'Nickname', 'init-value': '${data.nick}' },
+      { type: 'Footer', label: 'Go', 'on-click-action': { name: 'complete', payload: { nick: '${form.nick}' } } },
+    ] } }] };
+    const s = await startFlow({ flow: prefilled, flowToken: 'tok', mode: { action: 'navigate', data: { nick: '' } } });
+    await s.submit();
+    expect(s.completion).toEqual({ flow_token: 'tok' });
+  });
+});

@@ -107,7 +107,9 @@ class Session implements FlowSession {
         state.initialized.add(f.name);
         if (f.initValue === undefined || state.form[f.name] !== undefined) continue;
         const checked = checkFieldValue(f.ctx, f.initValue);
-        if (checked.ok && checked.value !== undefined) {
+        // An empty init value leaves the field untouched (out of payloads), as before any typing;
+        // only a field the user empties holds "".
+        if (checked.ok && checked.value !== undefined && checked.value !== '') {
           state.form[f.name] = checked.value;
           changed = true;
         }

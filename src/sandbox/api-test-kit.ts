@@ -10,6 +10,7 @@ import type { ApiClient, HostingType } from '../api/index.js';
 import type { Provider } from '../api/contract/dialects.js';
 import { openStore } from '../store/index.js';
 import type { StoreKind } from '../store/index.js';
+import { copyPgliteTemplate } from '../store/pglite-template.js';
 import { TEST_DATABASE_URL, uniqueSchema } from '../store/test-kit.js';
 import { createApiKey, createPartnerKey } from './auth.js';
 import { SURFACE_PREFIXES } from './router.js';
@@ -60,6 +61,7 @@ export async function startApiSandbox(kind: StoreKind = 'pglite', options: Creat
   let drop: () => Promise<void>;
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'waflow-sandbox-api-'));
+    await copyPgliteTemplate(dir);
     sandbox = await createSandbox({ port: 0, dataDir: dir, templateApprovalDelayMs: -1, ...options });
     drop = async () => rmSync(dir, { recursive: true, force: true });
   } else {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompletionStore } from './completions.js';
 import type { CompletionInput, CompletionStore } from './completions.js';
-import { migrate } from './migrate.js';
 import { openTestStore, TEST_BACKENDS, STORE_HOOK_TIMEOUT } from './test-kit.js';
 import type { TestStore } from './test-kit.js';
 
@@ -40,8 +39,7 @@ describe.each(TEST_BACKENDS)('CompletionStore on %s', (kind) => {
   let t: TestStore;
   let store: CompletionStore;
   beforeAll(async () => {
-    t = await openTestStore(kind);
-    await migrate(t.store);
+    t = await openTestStore(kind, undefined, { migrated: true });
     store = createCompletionStore(t.store);
   }, STORE_HOOK_TIMEOUT);
   afterAll(async () => t.cleanup(), STORE_HOOK_TIMEOUT);

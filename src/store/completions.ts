@@ -2,6 +2,7 @@
 // listed with keyset pagination, counted, summarised per question for the dashboard's charts
 // and exported as CSV. Needs migration 002_completions.
 import { csvRow } from './csv.js';
+import { recordDelivery, sentAt } from './delivery.js';
 import { StoreError } from './types.js';
 import type { Queryable, Store } from './types.js';
 
@@ -101,9 +102,31 @@ export interface QuarantinedEvent extends QuarantineInput {
   readonly quarantinedAt: Date;
 }
 
+/** The rows of one webhook delivery, for recordDelivery. */
+export interface DeliveryRows {
+  readonly completions?: readonly CompletionInput[];
+  readonly events?: readonly WebhookEventInput[];
+  readonly quarantined?: readonly QuarantineInput[];
+}
+
+/** For each row given to recordDelivery, in the same order: true if this call stored it. */
+export interface DeliveryRowsResult {
+  completions: boolean[];
+  events: boolean[];
+  quarantined: boolean[];
+}
+
 export interface CompletionStore {
   /** Stores a completion; true if new, false if that message id was already stored. */
   record(completion: CompletionInput): Promise<boolean>;
+  /**
+   * Stores the rows of one delivery in one statement (up to 1000 rows; more take one statement
+   * per 1000), each row exactly once: a row whose key is already stored, or repeated earlier in
+   * the same call, is false and writes nothing. Outside a transaction each statement commits on
+   * its own before the promise resolves. A row the database refuses (SQLSTATE class 22 or 54)
+   * fails its whole statement, which then writes nothing.
+   */
+  recordDelivery(rows: DeliveryRows): Promise<DeliveryRowsResult>;
   /** Remembers a non-completion event; true if new. */
   recordEvent(event: WebhookEventInput): Promise<boolean>;
   list(options?: ListCompletionsOptions): Promise<CompletionPage>;
@@ -179,12 +202,6 @@ function toQuarantined(row: QuarantineRow): QuarantinedEvent {
   };
 }
 
-/** Unix seconds (WhatsApp's message timestamp) to a Date; anything else is left out. */
-function sentAt(timestamp: string | undefined): Date | null {
-  if (timestamp === undefined || !/^\d{1,12}$/.test(timestamp)) return null;
-  return new Date(Number(timestamp) * 1000);
-}
-
 function where(filter: CompletionFilter, params: unknown[]): string {
   const conditions: string[] = [];
   if (filter.flowId !== undefined) {
@@ -233,6 +250,8 @@ const FIXED_CSV_COLUMNS = ['message_id', 'flow_id', 'flow_token', 'from', 'conte
 
 function scoped(db: Queryable, transaction: CompletionStore['transaction']): CompletionStore {
   const self: CompletionStore = {
+    recordDelivery: (rows) => recordDelivery(db, rows),
+
     async record(c) {
       const rows = await db.query(
         `INSERT INTO flow_completions (message_id, flow_id, flow_token, wa_id, context_message_id, response,

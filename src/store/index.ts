@@ -10,6 +10,8 @@ export type {
   CompletionInput,
   CompletionPage,
   CompletionStore,
+  DeliveryRows,
+  DeliveryRowsResult,
   HostingType,
   ListCompletionsOptions,
   QuestionStats,

@@ -4,7 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { migrate } from './migrate.js';
 import { openStore } from './open.js';
+import { copyPgliteTemplate } from './pglite-template.js';
 import type { Store, StoreKind } from './types.js';
 
 /** The PostgreSQL the tests use (trust auth on the test machines and CI). */
@@ -22,9 +24,14 @@ export function uniqueSchema(prefix = 'waflow_test'): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
-export async function openTestStore(kind: StoreKind, schema: string = uniqueSchema()): Promise<TestStore> {
+/**
+ * A store of its own (temp folder or schema), empty; with `migrated`, already holding the project's
+ * migrations (on PGlite a copy of the migrated template, which skips initdb: pglite-template.ts).
+ */
+export async function openTestStore(kind: StoreKind, schema: string = uniqueSchema(), options: { migrated?: boolean } = {}): Promise<TestStore> {
   if (kind === 'pglite') {
     const dir = mkdtempSync(join(tmpdir(), 'waflow-pglite-'));
+    if (options.migrated === true) await copyPgliteTemplate(dir);
     const store = await openStore({ dataDir: dir });
     return {
       store,
@@ -35,6 +42,7 @@ export async function openTestStore(kind: StoreKind, schema: string = uniqueSche
     };
   }
   const store = await openStore({ databaseUrl: TEST_DATABASE_URL, schema });
+  if (options.migrated === true) await migrate(store);
   return {
     store,
     async cleanup() {
@@ -49,3 +57,24 @@ export async function openTestStore(kind: StoreKind, schema: string = uniqueSche
 
 /** Opening PGlite runs initdb in WebAssembly: seconds alone, much longer on a busy 2-core machine. */
 export const STORE_HOOK_TIMEOUT = 180_000;
+
+/** The store, counting the statements and transactions that reach it. */
+export function countingStore(store: Store): { store: Store; statements: string[]; transactions: number } {
+  const seen = { statements: [] as string[], transactions: 0 };
+  const wrapped: Store = {
+    kind: store.kind,
+    schema: store.schema,
+    query: (sql, params) => {
+      seen.statements.push(sql);
+      return store.query(sql, params);
+    },
+    exec: (sql) => store.exec(sql),
+    transaction: (fn) => {
+      seen.transactions++;
+      return store.transaction(fn);
+    },
+    close: () => store.close(),
+  };
+  return Object.assign(seen, { store: wrapped });
+}
+

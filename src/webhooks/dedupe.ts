@@ -1,44 +1,61 @@
 // In-memory deduplication for a handler without a store: remembers the keys of the last
 // `capacity` processed events and makes a concurrent duplicate wait for the first delivery's
 // outcome. Lost on restart; use a CompletionStore for durable idempotency.
+const ignore = (): void => undefined;
+
 export class MemoryDedupe {
   private readonly done = new Set<string>();
   private readonly inflight = new Map<string, Promise<unknown>>();
+  // Insertion order in a ring, oldest at `next`: evicting through the Set's own iterator would
+  // walk over every entry deleted since its last rehash, which grows with each eviction.
+  private readonly order: (string | undefined)[];
+  private next = 0;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(private readonly capacity = 10_000) {
+    this.order = new Array<string | undefined>(capacity);
+  }
 
   has(key: string): boolean {
     return this.done.has(key);
   }
 
   /**
-   * Runs `work` while holding `keys`: other calls with any of these keys wait until it settles.
-   * On success the keys are remembered as done.
+   * Marks `key` done; true if it was not (for events no callback listens to: nothing runs, so
+   * nothing can be in flight and the claim is synchronous).
    */
-  async hold<R>(keys: readonly string[], work: () => Promise<R>): Promise<R> {
-    // Wait until none of our keys is in flight, then claim them synchronously (no await between).
-    for (;;) {
-      const busy = keys.map((k) => this.inflight.get(k)).filter((p): p is Promise<unknown> => p !== undefined);
-      if (busy.length === 0) break;
-      await Promise.allSettled(busy);
-    }
+  claim(key: string): boolean {
+    if (this.done.has(key) || this.inflight.has(key)) return false;
+    this.remember(key);
+    return true;
+  }
+
+  /**
+   * Runs `work` unless `key` is done; a concurrent call with the same key waits until the first
+   * settles (then it is a duplicate, or runs `work` itself if the first failed). True when this
+   * call ran `work` and it succeeded; a failure of `work` is rethrown and leaves `key` not done.
+   */
+  async once(key: string, work: () => Promise<unknown>): Promise<boolean> {
+    for (let busy = this.inflight.get(key); busy !== undefined; busy = this.inflight.get(key)) await busy.then(ignore, ignore);
+    if (this.done.has(key)) return false;
+    // Claimed synchronously after the check: no await between has() and set().
     const run = work();
-    for (const k of keys) this.inflight.set(k, run);
+    this.inflight.set(key, run);
     try {
-      const result = await run;
-      for (const k of keys) this.remember(k);
-      return result;
+      await run;
+      this.remember(key);
+      return true;
     } finally {
-      for (const k of keys) if (this.inflight.get(k) === run) this.inflight.delete(k);
+      if (this.inflight.get(key) === run) this.inflight.delete(key);
     }
   }
 
   private remember(key: string): void {
-    this.done.delete(key);
+    // A key is remembered only after has() said no, so it is never in the ring twice.
+    if (this.done.has(key)) return;
+    const oldest = this.order[this.next];
+    if (oldest !== undefined) this.done.delete(oldest);
+    this.order[this.next] = key;
+    this.next = (this.next + 1) % this.capacity;
     this.done.add(key);
-    if (this.done.size > this.capacity) {
-      const oldest = this.done.values().next().value;
-      if (oldest !== undefined) this.done.delete(oldest);
-    }
   }
 }

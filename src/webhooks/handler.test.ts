@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCompletionStore } from '../store/completions.js';
 import type { CompletionStore } from '../store/completions.js';
-import { migrate } from '../store/migrate.js';
 import { openTestStore, STORE_HOOK_TIMEOUT, TEST_BACKENDS } from '../store/test-kit.js';
 import type { TestStore } from '../store/test-kit.js';
 import { cloudFlowsBody, cloudMessagesBody, seedCloudMessage } from './fixtures.js';
@@ -84,8 +83,7 @@ describe.each(TEST_BACKENDS)('webhook handler over node:http with %s', (kind) =>
   const rec = new Recorder();
 
   beforeAll(async () => {
-    t = await openTestStore(kind);
-    await migrate(t.store);
+    t = await openTestStore(kind, undefined, { migrated: true });
     completions = createCompletionStore(t.store);
     served = await serve(rec.options(completions));
   }, STORE_HOOK_TIMEOUT);

@@ -5,6 +5,8 @@ export { parseWebhook } from './parse.js';
 export { CLIENT_ERROR_TYPES, ENDPOINT_ERROR_TYPES, normalizeFlowErrorType } from './flow-errors.js';
 export { eventKey } from './keys.js';
 export { createWebhookHandler, DEFAULT_WEBHOOK_MAX_BODY_BYTES } from './handler.js';
+export { createWebhookProcessor } from './core.js';
+export type { WebhookInput, WebhookProcessor, WebhookReply } from './core.js';
 export type { CompletionWebhookHandler, WebhookCallbackContext, WebhookCallbacks, WebhookDeliverySummary, WebhookHandler, WebhookHandlerOptions, WebhookLogger } from './handler.js';
 export { FlowCompletionTimeoutError } from './wait.js';
 export type { FlowCompletionResult, WaitForCompletionOptions } from './wait.js';

@@ -60,22 +60,28 @@ function num(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
-interface Context extends CloudOrigin {
+interface Context {
   readonly hostingType: HostingType;
   readonly names: ReadonlyMap<string, string>;
+  /** Spread into every event of the change (empty for On-Premise), built once per change. */
+  readonly origin: CloudOrigin;
 }
 
-/** Optional fields are left out rather than set to undefined, so events compare cleanly. */
+/**
+ * Optional fields are left out rather than set to undefined, so events compare cleanly. Copied
+ * rather than deleted in place: `delete` turns an object into a slow dictionary.
+ */
 function defined<T extends object>(value: T): T {
-  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
-  return value;
+  const out: Partial<T> = {};
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 export function parseWebhook(body: unknown): WebhookEvent[] {
   if (!isRecord(body)) return [unrecognized('', 'the body is not a JSON object')];
   if ('object' in body || 'entry' in body) return parseCloud(body);
   if ('messages' in body || 'statuses' in body || 'contacts' in body) {
-    return parseMessagesValue(body, '', { hostingType: 'on_premise', names: new Map() });
+    return parseMessagesValue(body, '', { hostingType: 'on_premise', names: new Map(), origin: {} });
   }
   return [unrecognized('', 'neither a Cloud API envelope (object, entry) nor an On-Premise one (contacts, messages, statuses)')];
 }
@@ -98,13 +104,11 @@ function parseCloud(body: Json): WebhookEvent[] {
       if (!isRecord(change.value)) return events.push(unrecognized(`${cat}/value`, 'value must be an object'));
       if (change.field === 'messages') {
         const metadata = isRecord(change.value.metadata) ? change.value.metadata : {};
-        const context: Context = defined({
-          hostingType: 'cloud' as const,
+        const context: Context = {
+          hostingType: 'cloud',
           names: contactNames(change.value.contacts),
-          wabaId,
-          phoneNumberId: idLike(metadata.phone_number_id),
-          displayPhoneNumber: str(metadata.display_phone_number),
-        });
+          origin: defined({ wabaId, phoneNumberId: idLike(metadata.phone_number_id), displayPhoneNumber: str(metadata.display_phone_number) }),
+        };
         events.push(...parseMessagesValue(change.value, `${cat}/value`, context));
       } else if (change.field === 'flows') {
         events.push(parseFlowsValue(change.value, `${cat}/value`, wabaId, time));
@@ -148,7 +152,7 @@ function parseMessagesValue(value: Json, at: string, base: Context): WebhookEven
 }
 
 function origin(context: Context): CloudOrigin {
-  return defined({ wabaId: context.wabaId, phoneNumberId: context.phoneNumberId, displayPhoneNumber: context.displayPhoneNumber });
+  return context.origin;
 }
 
 function parseMessage(m: unknown, at: string, context: Context): WebhookEvent {

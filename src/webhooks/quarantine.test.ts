@@ -5,7 +5,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCompletionStore } from '../store/completions.js';
 import type { CompletionStore } from '../store/completions.js';
-import { migrate } from '../store/migrate.js';
 import { openTestStore, STORE_HOOK_TIMEOUT, TEST_BACKENDS } from '../store/test-kit.js';
 import type { TestStore } from '../store/test-kit.js';
 import { cloudFlowsBody, cloudMessagesBody, seedCloudMessage } from './fixtures.js';
@@ -90,8 +89,7 @@ describe.each(TEST_BACKENDS)('webhook quarantine with %s', (kind) => {
   const seen = new Seen();
 
   beforeAll(async () => {
-    t = await openTestStore(kind);
-    await migrate(t.store);
+    t = await openTestStore(kind, undefined, { migrated: true });
     completions = createCompletionStore(t.store);
     handler = createWebhookHandler(seen.options(completions));
   }, STORE_HOOK_TIMEOUT);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeUnstorable, findUnstorable, isContentRejection, MAX_EVENT_DEPTH, printable, storableJson } from './storable.js';
+import { describeUnstorable, findTooDeep, findUnstorable, isContentRejection, MAX_EVENT_DEPTH, printable, storableJson } from './storable.js';
 
 describe('findUnstorable', () => {
   it('accepts well-formed text, surrogate pairs and U+FFFD included', () => {
@@ -52,6 +52,53 @@ describe('storableJson', () => {
     for (let i = 0; i < 100_000; i++) deep = [deep];
     const text = storableJson({ deep }, 5);
     expect(text).toBe('{"deep":[[[["[nested deeper than 5 levels: not kept]"]]]]}');
+  });
+});
+
+describe('findTooDeep (JSON text without a \\u escape)', () => {
+  // Hostile characters written raw (not escaped) into JSON text, as any sender could: NUL and
+  // control characters, lone and paired surrogates, quotes, backslashes, and `\u` sequences.
+  const unit = fc.oneof(
+    fc.constantFrom('\u0000', '\u001f', '\ud800', '\udfff', '\ud83d\ude00', '"', '\\', '\\u0000', '\\ud800', '\\\\u0041', 'é', 'a'),
+    fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+  );
+  const raw = fc.array(unit, { maxLength: 6 }).map((u) => u.join(''));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+
+  it('agrees with findUnstorable on whatever UTF-8 JSON text without \\u parses to, nested response_json included', () => {
+    fc.assert(fc.property(raw, raw, raw, fc.integer({ min: 1, max: 4 }), (a, b, c, max) => {
+      // A sender's encoder writes a lone surrogate as U+FFFD; its bytes could not be decoded otherwise.
+      const text = decoder.decode(new TextEncoder().encode(`{"k${a}":["${b}",{"response_json":"{\\"x\\":\\"${c}\\"}"}]}`));
+      fc.pre(!text.includes('\\u'));
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        return; // not JSON: the handler answers 400
+      }
+      const inner = ((parsed as Record<string, unknown[]>)[`k${a}`]?.[1] as { response_json?: string } | undefined)?.response_json;
+      let nested: unknown;
+      try {
+        nested = inner === undefined ? undefined : JSON.parse(inner);
+      } catch {
+        nested = undefined;
+      }
+      const value = { parsed, nested };
+      expect(findTooDeep(value, max)).toEqual(findUnstorable(value, max));
+    }), { numRuns: 3000 });
+  });
+
+  it('still finds nesting beyond the limit', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 1000; i++) deep = [deep];
+    expect(findTooDeep({ response: deep })?.code).toBe('TOO_DEEP');
+  });
+
+  it('would be wrong with an escape: NUL and lone halves reach a parsed string only through one', () => {
+    expect(() => JSON.parse('{"a":"\u0000"}')).toThrow(); // raw control characters are not JSON
+    expect(findTooDeep(JSON.parse('{"a":"\\u0000"}'))).toBeUndefined(); // hence the caller's check for \u
+    expect(JSON.stringify({ response_json: JSON.stringify({ comment: 'x\u0000' }) })).toContain('\\u');
+    expect(() => decoder.decode(new Uint8Array([0xed, 0xa0, 0x80]))).toThrow(); // UTF-8 cannot hold a surrogate
   });
 });
 

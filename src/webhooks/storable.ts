@@ -35,25 +35,65 @@ function checkText(text: string, path: readonly string[], inKey: boolean): Unsto
   return { ...found, path, ...(inKey ? { inKey } : {}) };
 }
 
+// NUL or any surrogate: a plain class, much cheaper than unstorableChar's look-arounds, which
+// then run only on text that holds a surrogate (emoji, mostly) to tell pairs from lone halves.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
+const SUSPECT = /[\u0000\ud800-\udfff]/;
+
+/**
+ * True when every string (value and property name) in `value` can be stored and it nests at most
+ * `maxDepth` deep: the common case, checked without building paths (every delivery runs this).
+ */
+function storable(value: unknown, depth: number, maxDepth: number, text: boolean): boolean {
+  if (typeof value === 'string') return !text || !SUSPECT.test(value) || unstorableChar(value) === undefined;
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!storable(item, depth + 1, maxDepth, text)) return false;
+    return true;
+  }
+  for (const key of Object.keys(value)) {
+    if ((text && SUSPECT.test(key) && unstorableChar(key) !== undefined) || !storable((value as Record<string, unknown>)[key], depth + 1, maxDepth, text)) return false;
+  }
+  return true;
+}
+
+/**
+ * findUnstorable for a value parsed from JSON text that holds no `\u` escape (and strings of our
+ * own): only its depth needs checking. NUL and lone surrogates can reach a parsed string only
+ * through such an escape: JSON forbids raw control characters in strings, valid UTF-8 cannot
+ * encode a surrogate, and a JSON string nested in another (response_json) needs `\\u` in the
+ * outer text for an escape of its own, which contains `\u` too.
+ */
+export function findTooDeep(value: unknown, maxDepth = MAX_EVENT_DEPTH): Unstorable | undefined {
+  return storable(value, 0, maxDepth, false) ? undefined : locate(value, maxDepth, []);
+}
+
 /**
  * The first string (value or property name) in `value` that PostgreSQL cannot store as it is, or
  * nesting deeper than `maxDepth`. Recursion stops at `maxDepth`, so hostile nesting cannot
  * overflow the stack here.
  */
 export function findUnstorable(value: unknown, maxDepth = MAX_EVENT_DEPTH, path: readonly string[] = []): Unstorable | undefined {
+  if (path.length === 0 && storable(value, 0, maxDepth, true)) return undefined;
+  return locate(value, maxDepth, path);
+}
+
+/** findUnstorable's search, naming the path to what it finds. */
+function locate(value: unknown, maxDepth: number, path: readonly string[]): Unstorable | undefined {
   if (typeof value === 'string') return checkText(value, path, false);
   if (typeof value !== 'object' || value === null) return undefined;
   if (path.length >= maxDepth) return { code: 'TOO_DEEP', path };
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findUnstorable(value[i], maxDepth, [...path, String(i)]);
+      const found = locate(value[i], maxDepth, [...path, String(i)]);
       if (found) return found;
     }
     return undefined;
   }
   for (const key of Object.keys(value)) {
     const at = [...path, printable(key, 40)];
-    const found = checkText(key, at, true) ?? findUnstorable((value as Record<string, unknown>)[key], maxDepth, at);
+    const found = checkText(key, at, true) ?? locate((value as Record<string, unknown>)[key], maxDepth, at);
     if (found) return found;
   }
   return undefined;

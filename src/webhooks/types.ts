@@ -2,6 +2,7 @@
 // envelope (object/entry/changes, field "messages" or "flows") and the On-Premise envelope
 // (contacts/messages/statuses at the top level).
 import type { HostingType } from '../store/completions.js';
+import type { CompletionOf } from '../flow-json/typegen/types.js';
 
 export type { HostingType };
 
@@ -20,8 +21,13 @@ export interface CloudOrigin {
   readonly displayPhoneNumber?: string;
 }
 
-/** A flow response message (interactive nfm_reply): the user completed a flow. */
-export interface FlowCompletionEvent extends EventBase, CloudOrigin {
+/**
+ * A flow response message (interactive nfm_reply): the user completed a flow. `C` types
+ * `response`: a flow's generated types (`FlowCompletionEvent<BookingFlow>` reads its `completion`)
+ * or the response_json shape itself. The parser does not know which flow a message answers, so
+ * narrow an event to its flow where you know it (by flow token or flowId).
+ */
+export interface FlowCompletionEvent<C = Record<string, unknown>> extends EventBase, CloudOrigin {
   readonly kind: 'flow_completion';
   readonly messageId: string;
   /** The user's WhatsApp id. */
@@ -31,7 +37,7 @@ export interface FlowCompletionEvent extends EventBase, CloudOrigin {
   /** flow_token from response_json; absent only if the flow message was sent without one. */
   readonly flowToken?: string;
   /** response_json parsed. */
-  readonly response: Record<string, unknown>;
+  readonly response: CompletionOf<C>;
   /** response_json exactly as received (a string on the wire). */
   readonly responseJsonRaw: string;
   /** Unix seconds, as sent. */

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompletionStore } from '../store/completions.js';
 import type { CompletionStore } from '../store/completions.js';
-import { migrate } from '../store/migrate.js';
 import { openTestStore, STORE_HOOK_TIMEOUT } from '../store/test-kit.js';
 import type { TestStore } from '../store/test-kit.js';
 import { cloudMessagesBody, seedCloudMessage } from './fixtures.js';
@@ -85,8 +84,7 @@ describe('waitForCompletion with a CompletionStore (PGlite)', () => {
   let store: CompletionStore;
 
   beforeAll(async () => {
-    db = await openTestStore('pglite');
-    await migrate(db.store);
+    db = await openTestStore('pglite', undefined, { migrated: true });
     store = createCompletionStore(db.store);
   }, STORE_HOOK_TIMEOUT);
 

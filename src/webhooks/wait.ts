@@ -68,15 +68,38 @@ export interface CompletionWaiterOptions {
 // setTimeout turns larger delays into 1 ms.
 const MAX_TIMER_MS = 2_147_483_647;
 
-function fromEvent(event: FlowCompletionEvent & { flowToken: string }): FlowCompletionResult {
+function fromEvent(event: FlowCompletionEvent, flowToken: string): FlowCompletionResult {
   return {
-    flowToken: event.flowToken,
+    flowToken,
     messageId: event.messageId,
     from: event.from,
     ...(event.contextMessageId === undefined ? {} : { contextMessageId: event.contextMessageId }),
     response: event.response,
     responseJsonRaw: event.responseJsonRaw,
     hostingType: event.hostingType,
+    source: 'webhook',
+  };
+}
+
+/** What the waiter remembers of a completion it saw. */
+interface Recent {
+  readonly messageId: string;
+  readonly from: string;
+  readonly contextMessageId: string | undefined;
+  readonly responseJsonRaw: string;
+  readonly hostingType: HostingType;
+}
+
+function fromRecent(seen: Recent, flowToken: string): FlowCompletionResult {
+  return {
+    flowToken,
+    messageId: seen.messageId,
+    from: seen.from,
+    ...(seen.contextMessageId === undefined ? {} : { contextMessageId: seen.contextMessageId }),
+    // responseJsonRaw is the text the answer was parsed from (or, On-Premise, its JSON.stringify).
+    response: JSON.parse(seen.responseJsonRaw) as Record<string, unknown>,
+    responseJsonRaw: seen.responseJsonRaw,
+    hostingType: seen.hostingType,
     source: 'webhook',
   };
 }
@@ -106,19 +129,30 @@ export function createCompletionWaiter(options: CompletionWaiterOptions = {}): C
   const remember = options.remember ?? 1000;
   if (!Number.isInteger(remember) || remember < 0) throw new RangeError('remember must be a whole number >= 0');
   const waiting = new Map<string, Set<(result: FlowCompletionResult) => void>>();
-  // Insertion order is age: the first key is the oldest, dropped when the map is full.
-  const recent = new Map<string, FlowCompletionResult>();
+  // Tokens in a ring, oldest at `next`, dropped when the ring is full (evicting through the Map's
+  // iterator would walk over every entry deleted since its last rehash, on every completion).
+  // Only strings are kept (the answer as its JSON text, parsed again for a late waiter): every
+  // object kept here outlives the young generation, and a parsed answer is a tree of them.
+  const recent = new Map<string, Recent>();
+  const order: (string | undefined)[] = new Array<string | undefined>(remember);
+  let next = 0;
 
   return {
     completed(event) {
       const token = event.flowToken;
       if (token === undefined) return;
-      const result = fromEvent({ ...event, flowToken: token });
       if (remember > 0 && !recent.has(token)) {
-        recent.set(token, result);
-        if (recent.size > remember) recent.delete(recent.keys().next().value as string);
+        const oldest = order[next];
+        if (oldest !== undefined) recent.delete(oldest);
+        order[next] = token;
+        next = (next + 1) % remember;
+        recent.set(token, { messageId: event.messageId, from: event.from, contextMessageId: event.contextMessageId, responseJsonRaw: event.responseJsonRaw, hostingType: event.hostingType });
       }
-      for (const resolve of [...(waiting.get(token) ?? [])]) resolve(result);
+      const waiters = waiting.get(token);
+      if (waiters === undefined) return;
+      const result = fromEvent(event, token);
+      // A copy: each waiter removes itself from the set as it resolves.
+      for (const resolve of [...waiters]) resolve(result);
     },
 
     waitForCompletion(wait) {
@@ -155,7 +189,7 @@ export function createCompletionWaiter(options: CompletionWaiterOptions = {}): C
 
         const seen = recent.get(flowToken);
         if (seen !== undefined) {
-          deliver(seen);
+          deliver(fromRecent(seen, flowToken));
           return;
         }
         if (options.store === undefined) return;

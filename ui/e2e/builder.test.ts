@@ -1,12 +1,14 @@
 // (c) A builder session in Chromium: the validator runs as you type (a typo in a component type
-// gives a diagnostic at its line, in the list and as a gutter marker; clicking it moves the cursor;
-// fixing it clears it), the version switch re-validates, the live phone preview follows the JSON,
+// gives a diagnostic at its line, in the list, as a squiggle and as a gutter marker; clicking it
+// moves the cursor; fixing it clears it), the version switch re-validates, the live phone preview follows the JSON,
 // and the flow is saved, published and run interactively with a flow token and initial data.
 // Safe fixes: a misspelt component type has a "Fix: ..." button that corrects it, and "Fix all"
 // writes a missing routing_model and renames a misspelt property, leaving a design-guidance lint.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorText, setEditorText } from './editor-driver.js';
 import { eventually } from './eventually.js';
+import { pngBytes } from './media-files.js';
 import { START_TIMEOUT_MS, startBrowserSandbox, TEST_TIMEOUT_MS } from './harness.js';
 import type { BrowserSandbox } from './harness.js';
 
@@ -66,8 +68,7 @@ describe('builder', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${t.sandbox.url}/builder`);
-    const editor = page.getByTestId('editor');
-    await editor.fill(SIGN_UP);
+    await setEditorText(page, SIGN_UP);
     await page.getByTestId('diagnostics-ok').waitFor();
     const title = page.getByTestId('screen-title');
     await eventually(() => title.textContent()).toBe('Join the gym');
@@ -88,22 +89,19 @@ describe('builder', () => {
     await page.getByTestId('date-sheet').waitFor({ state: 'detached' });
     await eventually(() => page.locator('[data-field="date_of_birth"] .wa-select-value').textContent()).toBe('15 Dec 2010');
 
-    // A typo in a component type: one diagnostic, on the right line, marked in the gutter.
+    // A typo in a component type: one diagnostic, on the right line, squiggled and marked in the gutter.
     expect(TYPO_LINE).toBeGreaterThan(1);
-    await editor.fill(SIGN_UP.replace('"type": "TextInput"', '"type": "TextInptu"'));
+    await setEditorText(page, SIGN_UP.replace('"type": "TextInput"', '"type": "TextInptu"'));
     const item = page.locator('[data-testid="diagnostics"] .diag-item').first();
     await item.waitFor();
     await eventually(() => item.getAttribute('data-line')).toBe(String(TYPO_LINE));
     await eventually(() => item.textContent()).toContain('TextInptu');
-    await eventually(() => page.locator(`.ed-ln[data-line="${TYPO_LINE}"]`).getAttribute('data-marker')).toBe('error');
-    await t.shot('builder-diagnostic');
+    // Clicking it puts the cursor on its line, which the editor scrolls into view.
     await item.click();
     await eventually(() => page.getByTestId('cursor').textContent()).toContain(`Ln ${TYPO_LINE},`);
-    const selection = await editor.evaluate((el) => {
-      const area = el as HTMLTextAreaElement;
-      return area.value.slice(0, area.selectionStart).split('\n').length;
-    });
-    expect(selection).toBe(TYPO_LINE);
+    await eventually(() => page.locator('.cm-activeLine .cm-lintRange-error').textContent()).toBe('"TextInptu"');
+    await eventually(() => page.locator('.cm-lint-marker-error').count()).toBe(1);
+    await t.shot('builder-diagnostic');
 
     // Saving it anyway: the sandbox answers with its validation_errors, listed under the toolbar.
     await page.getByTestId('save').click();
@@ -113,10 +111,10 @@ describe('builder', () => {
     await page.getByTestId('publish').click();
     await eventually(() => page.getByTestId('builder-status').textContent()).toContain('Publishing Flow failed (#139002): The Flow JSON has');
 
-    // Fixing it clears the diagnostic and the marker.
-    await editor.fill(SIGN_UP);
+    // Fixing it clears the diagnostic, the squiggle and the marker.
+    await setEditorText(page, SIGN_UP);
     await page.getByTestId('diagnostics-ok').waitFor();
-    await eventually(() => page.locator('.ed-ln[data-marker]').count()).toBe(0);
+    await eventually(() => page.locator('.cm-lintRange, .cm-lint-marker').count()).toBe(0);
 
     // The version switch re-validates: 3.1 clients need inputs inside a Form.
     await page.getByTestId('version-select').selectOption('3.1');
@@ -125,7 +123,7 @@ describe('builder', () => {
     await page.getByTestId('diagnostics-ok').waitFor();
 
     // The preview follows edits: a new screen title shows on the phone.
-    await editor.fill(SIGN_UP.replace('"title": "Join the gym"', '"title": "Join the club"'));
+    await setEditorText(page, SIGN_UP.replace('"title": "Join the gym"', '"title": "Join the club"'));
     await eventually(() => title.textContent()).toBe('Join the club');
     await t.shot('builder', { fullPage: false });
 
@@ -180,12 +178,11 @@ describe('builder', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${t.sandbox.url}/builder`);
-    const editor = page.getByTestId('editor');
     const items = page.locator('[data-testid="diagnostics"] .diag-item');
 
     // A misspelt component type: its diagnostic offers the corrected type, and applying it clears it.
     const typo = SIGN_UP.replace('"type": "TextInput"', '"type": "TextInptu"');
-    await editor.fill(typo);
+    await setEditorText(page, typo);
     await eventually(() => items.count()).toBe(1);
     await eventually(() => items.first().textContent()).toContain('TextInptu');
     const fix = page.getByRole('button', { name: "Fix: Change 'TextInptu' to 'TextInput'" });
@@ -195,14 +192,14 @@ describe('builder', () => {
     await t.shot('builder-fix');
     await fix.click();
     await page.getByTestId('diagnostics-ok').waitFor();
-    expect(await editor.inputValue()).toBe(SIGN_UP);
-    await eventually(() => page.locator('.ed-ln[data-marker]').count()).toBe(0);
+    expect(await editorText(page)).toBe(SIGN_UP);
+    await eventually(() => page.locator('.cm-lintRange, .cm-lint-marker').count()).toBe(0);
     // The cursor is put where the fix changed the text.
     await eventually(() => page.getByTestId('cursor').textContent()).toContain(`Ln ${TYPO_LINE},`);
 
     // Fix all: routing_model is written from the navigate actions and "lable" renamed (which also
     // clears the missing label); the design-guidance lint on "Done" has no fix and stays.
-    await editor.fill(ORDER);
+    await setEditorText(page, ORDER);
     await eventually(() => items.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')))).toEqual([
       'MISSING_REQUIRED_PROPERTY',
       'MISSING_REQUIRED_PROPERTY',
@@ -220,10 +217,10 @@ describe('builder', () => {
     await page.getByTestId('fix-all').click();
     await eventually(() => items.evaluateAll((els) => els.map((el) => el.getAttribute('data-code')))).toEqual(['style/cta-says-what-happens']);
     await eventually(() => page.getByTestId('builder-status').textContent()).toContain('Applied 2 fixes');
-    const fixed = JSON.parse(await editor.inputValue()) as { routing_model?: unknown; screens: { layout: { children: Record<string, unknown>[] } }[] };
+    const fixed = JSON.parse(await editorText(page)) as { routing_model?: unknown; screens: { layout: { children: Record<string, unknown>[] } }[] };
     expect(fixed.routing_model).toEqual({ START: ['DONE'], DONE: [] });
     expect(fixed.screens[0]?.layout.children[1]).toEqual({ type: 'TextInput', name: 'dish', label: 'Dish', required: true });
-    expect(await editor.inputValue()).toContain('"routing_model": {\n    "START": ["DONE"],');
+    expect(await editorText(page)).toContain('"routing_model": {\n    "START": ["DONE"],');
     // Nothing fixable is left.
     await eventually(() => page.getByTestId('fix-all').count()).toBe(0);
     await eventually(() => page.getByTestId('diag-fix').count()).toBe(0);
@@ -235,7 +232,7 @@ describe('builder', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(`${t.sandbox.url}/builder`);
-    await page.getByTestId('editor').fill(ALL_INPUTS);
+    await setEditorText(page, ALL_INPUTS);
     await page.getByTestId('diagnostics-ok').waitFor();
     const title = page.getByTestId('screen-title');
     await eventually(() => title.textContent()).toBe('Bike service: you');
@@ -286,12 +283,19 @@ describe('builder', () => {
     await eventually(() => page.locator('[data-field="stay"] .wa-select-value').textContent()).toBe('2 Dec 2026 – 5 Dec 2026');
     await t.shot('emulator-selections');
 
-    // Pickers produce small fake media values.
+    // Pickers take real files from the page's file chooser (the preview encrypts them in the page).
     await jump('PHOTOS', 'Photos of the bike');
-    await page.locator('[data-field="bike_photos"] .wa-picker-btn').click();
-    await page.locator('[data-field="bike_photos"] .wa-picker-btn').click();
+    await page.locator('[data-field="bike_photos"] input[type="file"]').setInputFiles([
+      { name: 'beach.png', mimeType: 'image/png', buffer: pngBytes(16, 12) },
+      { name: 'frame.png', mimeType: 'image/png', buffer: pngBytes(8, 8) },
+    ]);
     await eventually(() => page.locator('[data-field="bike_photos"] .wa-files li').count()).toBe(2);
-    await eventually(() => page.locator('[data-field="bike_photos"] .wa-files').textContent()).toContain('beach.jpg');
+    await eventually(() => page.locator('[data-field="bike_photos"] .wa-files').textContent()).toContain('beach.png');
+    await eventually(() => page.locator('[data-field="bike_photos"] img.wa-file-thumb').first().evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(16);
+    // The preview applies the picker's limits as the phone does, with its reason under the field.
+    await page.locator('[data-field="bike_photos"] input[type="file"]').setInputFiles({ name: 'quote.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') });
+    await eventually(() => page.locator('[data-field="bike_photos"] [data-testid="picker-refused"]').textContent()).toBe('quote.pdf is not a photo (application/pdf); pick an image');
+    await eventually(() => page.locator('[data-field="bike_photos"] .wa-files li').count()).toBe(2);
     await t.shot('emulator-photo-picker');
 
     // A NavigationList item navigates; RichText renders its Markdown.

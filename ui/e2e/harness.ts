@@ -13,6 +13,7 @@ import { createSandbox } from '../../src/sandbox/index.js';
 import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
 import { createApiKey } from '../../src/sandbox/auth.js';
 import { ensureUiBuilt } from '../../src/sandbox/ui/index.js';
+import { copyPgliteTemplate } from '../../src/store/pglite-template.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const ARTIFACTS = join(REPO_ROOT, 'artifacts', 'screenshots');
@@ -48,6 +49,7 @@ export interface BrowserSandbox {
 export async function startBrowserSandbox(options: CreateSandboxOptions = {}): Promise<BrowserSandbox> {
   await ensureUiBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'waflow-ui-e2e-'));
+  await copyPgliteTemplate(dir);
   const sandbox = await createSandbox({ dataDir: dir, port: 0, host: '127.0.0.1', templateApprovalDelayMs: -1, ...options });
   const { key } = await createApiKey(sandbox.context.store, { name: 'e2e', phoneId: sandbox.businessPhone.id });
   let browser: Browser;

@@ -1,5 +1,6 @@
 // The shell: a top bar with the three pages (builder, inbox, dashboard) on real paths that the
-// sandbox answers with index.html, so a page can be reloaded and linked to.
+// sandbox answers with index.html, so a page can be reloaded and linked to. A skip link leads
+// keyboard users past the bar; the bar wraps on narrow windows (app.css).
 import { useEffect, useState } from 'preact/hooks';
 import { Builder } from './builder/Builder.js';
 import { Dashboard } from './dashboard/Dashboard.js';
@@ -31,6 +32,9 @@ export function App() {
   };
   return (
     <div class="app">
+      <a class="skip-link" href="#main">
+        Skip to the page
+      </a>
       <header class="app-bar">
         <span class="brand">
           <span class="brand-dot" /> waflow
@@ -53,7 +57,7 @@ export function App() {
         </nav>
         <span class="app-bar-note">local sandbox</span>
       </header>
-      <main class="app-main">
+      <main class="app-main" id="main" tabIndex={-1}>
         {page === '/builder' && <Builder />}
         {page === '/inbox' && <Inbox />}
         {page === '/dashboard' && <Dashboard />}

@@ -100,6 +100,8 @@ async function request<T>(method: string, path: string, init: { body?: unknown; 
 
 export const getJson = <T>(path: string): Promise<T> => request<T>('GET', path);
 export const postJson = <T>(path: string, body?: unknown, accept?: number[]): Promise<T> => request<T>('POST', path, { body: body ?? {}, ...(accept === undefined ? {} : { accept }) });
+/** A multipart/form-data POST (files from the page's file chooser); the browser sets the boundary. */
+export const postForm = <T>(path: string, form: FormData, accept?: number[]): Promise<T> => request<T>('POST', path, { form, ...(accept === undefined ? {} : { accept }) });
 
 // --- the real API: flows on the Graph paths, templates and messages on the Cloud paths ----------
 

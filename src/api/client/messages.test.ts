@@ -1,6 +1,7 @@
-// sendFlow with a token store (the endpoint's): the flow token is issued in the store before the
-// message leaves, a missing token is generated, the response carries it; a send the platform
-// refused takes the token back, one that may have gone out (network failure) keeps it.
+// sendFlow and sendTemplate (its FLOW button) with a token store (the endpoint's): the flow token
+// is issued in the store before the message leaves, a missing token is generated, the response
+// carries it; a send the platform refused takes the token back, one that may have gone out
+// (network failure) keeps it.
 import { describe, expect, it } from 'vitest';
 import { createMemoryTokenStore } from '../../endpoint/token-store/memory.js';
 import type { FlowTokenRecord } from '../../endpoint/token-store/types.js';
@@ -69,5 +70,49 @@ describe('messages.sendFlow with a token store', () => {
     const sent = await client.messages.sendFlow({ ...input, flowToken: 'plain' });
     expect(sent).not.toHaveProperty('flowToken');
     expect(seen.map((s) => s.token)).toEqual(['plain']);
+  });
+});
+
+describe('messages.sendTemplate with a token store', () => {
+  const template = { to: input.to, name: 'visit_feedback', language: 'en_US', flowButton: { index: 0, flowActionData: { visit: 42 } } };
+  function templateSetup(status = 200) {
+    const store = createMemoryTokenStore({ now: () => NOW });
+    const seen: { token: string | undefined; active: boolean }[] = [];
+    const client = createClient({
+      apiKey: 'k',
+      baseUrl: 'https://waba.example.test/v1',
+      retries: 0,
+      fetch: async (_url, init) => {
+        const body = JSON.parse(String(init?.body)) as { template: { components: { parameters: { action: { flow_token?: string } }[] }[] } };
+        const token = body.template.components[0]?.parameters[0]?.action.flow_token;
+        seen.push({ token, active: token !== undefined && (await store.get(token))?.status === 'active' });
+        const answer = status === 200 ? { messaging_product: 'whatsapp', contacts: [{ input: input.to, wa_id: input.to }], messages: [{ id: 'wamid.tpl' }] } : cloudErrorBody({ message: 'Template name does not exist', code: 132001, type: 'OAuthException' });
+        return new Response(JSON.stringify(answer), { status, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    return { store, seen, client };
+  }
+
+  it("issues the FLOW button's token before the send and returns it", async () => {
+    const { store, seen, client } = templateSetup();
+    const given = await client.messages.sendTemplate({ ...template, flowButton: { ...template.flowButton, flowToken: 'tpl-1' } }, { tokenStore: store, tokenTtlSeconds: 60 });
+    expect(given.flowToken).toBe('tpl-1');
+    expect(await store.get('tpl-1')).toMatchObject({ status: 'active', expiresAt: NOW + 60_000 });
+    const generated = await client.messages.sendTemplate(template, { tokenStore: store });
+    expect(generated.flowToken).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // Each token was in the store, active, when the platform got the message that carries it.
+    expect(seen).toEqual([{ token: 'tpl-1', active: true }, { token: generated.flowToken, active: true }]);
+  });
+
+  it('takes the token back when the platform refuses the template', async () => {
+    const { store, client } = templateSetup(404);
+    await expect(client.messages.sendTemplate({ ...template, flowButton: { index: 0, flowToken: 'tpl-2' } }, { tokenStore: store })).rejects.toMatchObject({ code: 132001 });
+    expect(await store.get('tpl-2')).toBeUndefined();
+  });
+
+  it('refuses a token store without a FLOW button, before any request', async () => {
+    const { store, seen, client } = templateSetup();
+    await expect(client.messages.sendTemplate({ to: input.to, name: 'plain', language: 'en_US' }, { tokenStore: store })).rejects.toMatchObject({ code: 'INVALID_REQUEST' });
+    expect(seen).toEqual([]);
   });
 });

@@ -90,7 +90,12 @@ export function messagesApi(resolved: ResolvedOptions, caller: Caller): ApiClien
       return send(message, 'messages.sendText', request?.signal);
     },
 
-    async sendTemplate(input, request) {
+    async sendTemplate(given, request) {
+      if (request?.tokenStore !== undefined && given.flowButton === undefined) {
+        throw new ApiClientError('INVALID_REQUEST', 'messages.sendTemplate: tokenStore issues the FLOW button\'s token, so give flowButton ({ index, flowToken? }) too.');
+      }
+      const issued = request?.tokenStore === undefined || given.flowButton === undefined ? undefined : await issueToken(given.flowButton, { ...request, tokenStore: request.tokenStore });
+      const input = issued === undefined || given.flowButton === undefined ? given : { ...given, flowButton: { ...given.flowButton, flowToken: issued.flowToken } };
       const language =
         typeof input.language === 'string'
           ? { code: input.language, ...(hostingType === 'on-premise' ? { policy: 'deterministic' as const } : {}) }
@@ -112,7 +117,13 @@ export function messagesApi(resolved: ResolvedOptions, caller: Caller): ApiClien
         type: 'template',
         template: { ...pick(input, ['namespace']), name: input.name, language, ...(components.length === 0 ? {} : { components }) },
       };
-      return send(message, 'messages.sendTemplate', request?.signal);
+      if (issued === undefined) return send(message, 'messages.sendTemplate', request?.signal);
+      try {
+        return { ...(await send(message, 'messages.sendTemplate', request?.signal)), flowToken: issued.flowToken };
+      } catch (error) {
+        await issued.undo(error);
+        throw error;
+      }
     },
   };
 }

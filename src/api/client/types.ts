@@ -137,7 +137,8 @@ export interface ApiClient {
   readonly messages: {
     sendFlow(input: SendFlowInput, request?: SendFlowOptions): Promise<SendFlowResponse>;
     sendText(input: SendTextInput, request?: RequestOptions): Promise<SendMessageResponse>;
-    sendTemplate(input: SendTemplateInput, request?: RequestOptions): Promise<SendMessageResponse>;
+    /** With `tokenStore`, the FLOW button's token is issued there first, as sendFlow does (the template needs `flowButton`). */
+    sendTemplate(input: SendTemplateInput, request?: SendFlowOptions): Promise<SendFlowResponse>;
   };
   readonly templates: {
     create(input: CreateTemplateRequest, request?: RequestOptions): Promise<CreateTemplateResponse>;

@@ -16,6 +16,7 @@ import type { DeployCounts, DeployResult, Inspection, Prepared, PreparedFlow, St
 import type { DeployPlan, FlowPlan, FlowStep, TemplatePlan } from '../../project/plan.js';
 import { LOCK_FILE } from '../../project/lock.js';
 import type { ApiClient } from '../../api/client.js';
+import { jobsForProject, runTypegen } from './typegen.js';
 
 const USAGE = 'waflow deploy [--env NAME] [--dry-run] [--publish] [--clone-as-new] [--json] [--config FILE]';
 
@@ -38,6 +39,10 @@ options:
   --config FILE     the project file (default: waflow.config.json, or .ts/.js, in this folder or
                     the nearest one above). A .ts config needs tsx, Bun or Deno; plain Node
                     needs waflow.config.json.
+
+With "typegen": { "out": "folder" } in the config (or {} for next to each flow), deploy also
+writes the flows' TypeScript types as \`waflow typegen\` does, before anything is sent (not with
+--dry-run).
 
 Credentials come from the environment variables the environment names (apiKeyEnv,
 accessTokenEnv...), never from the config.
@@ -265,6 +270,13 @@ export function createDeployCommand(deps: DeployDependencies = {}): Command {
       out(formatSummary(counts));
       if (counts.invalid > 0) {
         return fail(EXIT_FAILED, 'validation', `waflow deploy: stopped: ${plural(counts.invalid, 'flow')} ${counts.invalid === 1 ? 'has' : 'have'} errors (above); nothing was sent to "${envName}". Fix them (\`waflow validate\` shows the same), then deploy again.`);
+      }
+
+      // The flows' TypeScript types, when the config asks for them ("typegen"); a dry run writes nothing.
+      if (project.config.typegen !== undefined && !args.dryRun) {
+        const jobs = jobsForProject(project).map((job, i) => ({ ...job, text: flows[i]?.text }));
+        const typed = await runTypegen(jobs, { cwd: io.cwd, print: out, report: io.stderr });
+        if (typed.failed + typed.unreadable > 0) return fail(EXIT_USAGE, 'file', `waflow deploy: stopped: the flows' types could not be written (above); nothing was sent to "${envName}".`);
       }
 
       // 3. Credentials, endpoint URIs, the templates' screens, the lock.

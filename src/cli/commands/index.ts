@@ -11,6 +11,7 @@ export interface CommandEntry {
 export const commands: readonly CommandEntry[] = [
   { name: 'dev', summary: 'Start the local WhatsApp Flows sandbox (API, phones, webhooks, browser app) on embedded defaults', load: async () => (await import('./dev.js')).devCommand },
   { name: 'validate', summary: 'Check Flow JSON files and report problems with line, column and a code frame', load: async () => (await import('./validate.js')).validateCommand },
+  { name: 'typegen', summary: 'Write TypeScript types of flows (screen data, data_exchange and completion payloads) for a typed endpoint and webhook', load: async () => (await import('./typegen.js')).typegenCommand },
   { name: 'schema', summary: 'Print the JSON Schema (or TypeScript types) of a Flow JSON version', load: async () => (await import('./schema.js')).schemaCommand },
   { name: 'keys', summary: 'Generate the data-channel key pair and upload it to an environment', load: async () => (await import('./keys.js')).keysCommand },
   { name: 'init', summary: 'Write a starter project (config, a flow, an endpoint, a test) that deploys at once to waflow dev', load: async () => (await import('./init.js')).initCommand },

@@ -15,6 +15,9 @@ interface Entry {
   claim: { id: string; leaseUntil: number } | undefined;
 }
 
+/** A copy callers may change freely; only the session data needs a deep one. */
+const copy = (record: FlowTokenRecord): FlowTokenRecord => ({ ...record, data: record.data === undefined ? undefined : structuredClone(record.data) });
+
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): FlowTokenStore {
   const now = options.now ?? Date.now;
   const entries = new Map<string, Entry>();
@@ -41,11 +44,11 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): F
         expiresAt: issuedAt + opts.ttlSeconds * 1000,
       };
       entries.set(token, { record, claim: undefined });
-      return structuredClone(record);
+      return copy(record);
     },
     async get(token: string) {
       const entry = live(token);
-      return entry === undefined ? undefined : structuredClone(entry.record);
+      return entry === undefined ? undefined : copy(entry.record);
     },
     async claim(token: string, opts: ClaimOptions): Promise<ClaimResult> {
       assertClaimOptions(token, opts);
@@ -56,7 +59,7 @@ export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): F
       if (entry.record.status === 'completed') return { ok: false, reason: 'completed' };
       if (entry.claim !== undefined && entry.claim.leaseUntil > at) return { ok: false, reason: 'claimed' };
       entry.claim = { id: opts.claimId, leaseUntil: at + opts.leaseMs };
-      return { ok: true, record: structuredClone(entry.record) };
+      return { ok: true, record: copy(entry.record) };
     },
     async settle(token: string, claimId: string, outcome: SettleOutcome) {
       const entry = outcome === 'complete' ? live(token) : entries.get(token);

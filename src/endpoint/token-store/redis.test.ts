@@ -3,6 +3,8 @@ import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tokenStoreContract } from './contract.js';
 import { createRedisTokenStore } from './redis.js';
+import { defineScript, scriptRunner } from './redis-scripts.js';
+import type { RedisScriptClient } from './redis-scripts.js';
 import type { FlowTokenStore } from './types.js';
 
 // Real Redis on 127.0.0.1:6379; every store gets its own key prefix, removed afterwards.
@@ -69,5 +71,106 @@ describe('redis token store', () => {
     await store.close();
     expect(await client.exists(`${keyPrefix}mine`)).toBe(1);
     await client.close();
+  });
+});
+
+describe('redis token store with a client connected after it was made', () => {
+  it('neither waits for the connection nor fails, and works once it is up', async () => {
+    const client = createClient({ url: URL });
+    const keyPrefix = `waflow-test:${randomUUID()}:`;
+    prefixes.push(keyPrefix);
+    const store = await createRedisTokenStore({ client, keyPrefix });
+    await client.connect();
+    try {
+      await store.issue('late', { ttlSeconds: 5 });
+      expect((await store.claim('late', { claimId: 'a', leaseMs: 1_000 })).ok).toBe(true);
+      expect(await store.settle('late', 'a', 'complete')).toBe(true);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
+describe('redis scripts', () => {
+  // Each test's script carries a random comment, so Redis has never cached it.
+  const fresh = () => defineScript(`-- ${randomUUID()}\nreturn redis.call('INCR', KEYS[1])`);
+
+  async function connected() {
+    const client = createClient({ url: URL });
+    await client.connect();
+    const keyPrefix = `waflow-test:${randomUUID()}:`;
+    prefixes.push(keyPrefix);
+    const sent: string[] = [];
+    const counted = {
+      eval: (script: string, options: { keys: string[]; arguments: string[] }) => (sent.push('EVAL'), client.eval(script, options)),
+      evalSha: (sha1: string, options: { keys: string[]; arguments: string[] }) => (sent.push('EVALSHA'), client.evalSha(sha1, options)),
+      scriptLoad: (script: string) => (sent.push('SCRIPT LOAD'), client.scriptLoad(script)),
+    };
+    return { client, key: `${keyPrefix}n`, sent, counted };
+  }
+
+  it('names a script by the SHA1 Redis gives it', async () => {
+    const { client } = await connected();
+    try {
+      const script = await fresh();
+      expect(await client.scriptLoad(script.text)).toBe(script.sha1);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('sends EVALSHA, and EVAL once when Redis answers NOSCRIPT, which caches the script again', async () => {
+    const { client, key, sent, counted } = await connected();
+    try {
+      const script = await fresh();
+      const { scriptLoad: _notLoaded, ...noLoad } = counted;
+      const run = scriptRunner(noLoad, { script });
+      expect(await run(script, key, [])).toBe(1);
+      expect(sent.splice(0)).toEqual(['EVALSHA', 'EVAL']);
+      expect(await run(script, key, [])).toBe(2);
+      expect(sent).toEqual(['EVALSHA']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('loads the scripts when it starts, so the first call is one EVALSHA already', async () => {
+    const { client, key, sent, counted } = await connected();
+    try {
+      const script = await fresh();
+      const run = scriptRunner(counted, { script });
+      expect(await run(script, key, [])).toBe(1);
+      expect(sent).toEqual(['SCRIPT LOAD', 'EVALSHA']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('sends EVAL every time through a client that has only eval', async () => {
+    const { client, key, sent, counted } = await connected();
+    try {
+      const script = await fresh();
+      const onlyEval: RedisScriptClient = { eval: counted.eval };
+      const run = scriptRunner(onlyEval, { script });
+      await run(script, key, []);
+      await run(script, key, []);
+      expect(sent).toEqual(['EVAL', 'EVAL']);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('passes any other error through without sending the script again', async () => {
+    const { client, key, sent, counted } = await connected();
+    try {
+      await client.set(key, 'not a number');
+      const script = await fresh();
+      const run = scriptRunner(counted, { script });
+      sent.length = 0;
+      await expect(run(script, key, [])).rejects.toThrow(/not an integer/);
+      expect(sent).toEqual(['EVALSHA']);
+    } finally {
+      await client.close();
+    }
   });
 });

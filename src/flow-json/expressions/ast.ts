@@ -77,11 +77,19 @@ export interface TextPart extends Span {
 }
 
 /**
+ * Which rules read an expression (src/flow-json/expressions/semantics.ts holds both):
+ * - `nested`: a backtick nested expression (Flow JSON 6.0+), and the whole-value `${...}` reference.
+ * - `if`: the bare condition of an If component (Flow JSON 4.0+), a smaller grammar of its own.
+ */
+export type Dialect = 'nested' | 'if';
+
+/**
  * What a string property holds:
  * - `static`: plain text, no `${`.
  * - `expression` with form `reference`: exactly one `${...}`, standing for a typed value.
  * - `expression` with form `nested`: a backtick-wrapped nested expression (Flow JSON 6.0+).
- * - `expression` with form `condition`: the bare boolean expression of an If `condition`.
+ * - `expression` with form `condition`: an If `condition`, bare (dialect `if`) or in backticks
+ *   (dialect `nested`, 6.0+).
  * - `template`: text mixed with `${...}` outside backticks. WhatsApp rejects it (a parse problem
  *   says so and suggests the nested form); it is still parsed so tools can explain and preview it.
  */
@@ -90,6 +98,7 @@ export type DynamicValue =
   | (Span & {
       readonly kind: 'expression';
       readonly form: 'reference' | 'nested' | 'condition';
+      readonly dialect: Dialect;
       readonly expression: Expr;
     })
   | (Span & { readonly kind: 'template'; readonly parts: readonly (TextPart | ReferenceNode)[] });
@@ -101,6 +110,10 @@ export interface ExprSyntaxError {
   /** Where the problem is; `end` present when a whole token is at fault. */
   readonly offset: number;
   readonly end?: number;
+  /** Set on the refusals a corrected value can be derived for (which `suggestion` then holds). */
+  readonly code?: 'function-call' | 'comparison-needs-parentheses';
+  /** A corrected property value, where one can be derived. */
+  readonly suggestion?: string;
 }
 
 export type ParseProblemCode =
@@ -111,7 +124,12 @@ export type ParseProblemCode =
   /** `[0]` in a reference: parsed and evaluated, but not in Meta's documentation. */
   | 'undocumented-index-access'
   /** `*`: parsed and evaluated, but Meta's table of math operators lists only + - / %. */
-  | 'undocumented-operator';
+  | 'undocumented-operator'
+  /**
+   * Documented, and evaluated as documented, but WhatsApp's web client does something else; the
+   * message says what differs and `suggestion` (where there is one) is a form both agree on.
+   */
+  | 'not-portable';
 
 /** A non-fatal finding: the text parses, but WhatsApp may refuse it. */
 export interface ParseProblem extends Span {

@@ -1,4 +1,18 @@
-import type { AstNode, BinaryNode, Expr, ReferenceNode } from './ast.js';
+import type { AstNode, BinaryNode, Dialect, Expr, ReferenceNode } from './ast.js';
+import {
+  arithmetic,
+  conditionAnd,
+  conditionCompare,
+  conditionEquals,
+  conditionHolds,
+  conditionNot,
+  conditionOr,
+  joinPart,
+  negate,
+  nestedCompare,
+  nestedEquals,
+  nestedTruthy,
+} from './semantics.js';
 
 export interface ScopeValues {
   readonly data?: Readonly<Record<string, unknown>>;
@@ -34,7 +48,11 @@ export function toNumber(v: unknown): number | undefined {
   return undefined;
 }
 
-/** How a value reads as a condition: missing, false, 0, '' , 'false' and [] are false. */
+/**
+ * How the runtime reads a boolean property such as `enabled` given a value of another type:
+ * missing, false, 0, '', 'false' and [] are false. Expressions do not use it: semantics.ts decides
+ * what their operators and If conditions read as true.
+ */
 export function toBoolean(v: unknown): boolean {
   switch (typeof v) {
     case 'boolean':
@@ -50,7 +68,11 @@ export function toBoolean(v: unknown): boolean {
   }
 }
 
-/** How a value reads inside text: missing values, objects and arrays contribute nothing. */
+/**
+ * How the runtime shows a value as text (labels, summaries, the mixed text WhatsApp refuses):
+ * missing values, objects and arrays contribute nothing. Nested expressions join their parts with
+ * semantics.ts's joinPart.
+ */
 export function toText(v: unknown): string {
   switch (typeof v) {
     case 'string':
@@ -68,17 +90,6 @@ export function switchKey(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
-function looseEquals(a: unknown, b: unknown): boolean {
-  if (typeof a === typeof b) return a === b;
-  // A number compared with text holding the same number (e.g. a TextInput value) is equal.
-  if (typeof a === 'number' || typeof b === 'number') {
-    const x = toNumber(a);
-    const y = toNumber(b);
-    return x !== undefined && x === y;
-  }
-  return false;
-}
-
 function compileReference(node: ReferenceNode): CompiledExpression {
   const { scope, screen } = node;
   const keys = node.path.map((s) => s.key);
@@ -92,56 +103,54 @@ function compileReference(node: ReferenceNode): CompiledExpression {
   };
 }
 
-function compileBinary(node: BinaryNode): CompiledExpression {
-  const l = compileExpr(node.left);
-  const r = compileExpr(node.right);
-  switch (node.operator) {
+/** Operators of nested expressions (6.0+); semantics.ts says what each does and why. */
+function compileNestedBinary(node: BinaryNode): CompiledExpression {
+  const l = compileExpr(node.left, 'nested');
+  const r = compileExpr(node.right, 'nested');
+  const op = node.operator;
+  switch (op) {
     case '&&':
-      return (env) => toBoolean(l(env)) && toBoolean(r(env));
+      return (env) => nestedTruthy(l(env)) && nestedTruthy(r(env));
     case '||':
-      return (env) => toBoolean(l(env)) || toBoolean(r(env));
+      return (env) => nestedTruthy(l(env)) || nestedTruthy(r(env));
     case '==':
-      return (env) => looseEquals(l(env), r(env));
+      return (env) => nestedEquals(l(env), r(env));
     case '!=':
-      return (env) => !looseEquals(l(env), r(env));
+      return (env) => !nestedEquals(l(env), r(env));
     case '<':
     case '<=':
     case '>':
-    case '>=': {
-      const op = node.operator;
-      return (env) => {
-        const a = toNumber(l(env));
-        const b = toNumber(r(env));
-        if (a === undefined || b === undefined) return false;
-        return op === '<' ? a < b : op === '<=' ? a <= b : op === '>' ? a > b : a >= b;
-      };
-    }
-    case '/':
-    case '%': {
-      const divide = node.operator === '/';
-      // Meta: "in case of division or modulo for zero or null value, the result will be zero".
-      return (env) => {
-        const a = toNumber(l(env));
-        const b = toNumber(r(env));
-        if (a === undefined || b === undefined || b === 0) return 0;
-        return divide ? a / b : a % b;
-      };
-    }
-    case '+':
-    case '-':
-    case '*': {
-      const op = node.operator;
-      return (env) => {
-        const a = toNumber(l(env));
-        const b = toNumber(r(env));
-        if (a === undefined || b === undefined) return undefined;
-        return op === '+' ? a + b : op === '-' ? a - b : a * b;
-      };
-    }
+    case '>=':
+      return (env) => nestedCompare(op, l(env), r(env));
+    default:
+      return (env) => arithmetic(op, l(env), r(env));
   }
 }
 
-function compileExpr(node: Expr): CompiledExpression {
+/** Operators of bare If conditions (4.0+); the grammar has no math (grammar.ts refuses it). */
+function compileConditionBinary(node: BinaryNode): CompiledExpression {
+  const l = compileExpr(node.left, 'if');
+  const r = compileExpr(node.right, 'if');
+  const op = node.operator;
+  switch (op) {
+    case '&&':
+      return (env) => conditionAnd(l(env), r(env));
+    case '||':
+      return (env) => conditionOr(l(env), r(env));
+    case '==':
+    case '!=':
+      return (env) => conditionEquals(op, l(env), r(env));
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      return (env) => conditionCompare(op, l(env), r(env));
+    default:
+      return () => false;
+  }
+}
+
+function compileExpr(node: Expr, dialect: Dialect): CompiledExpression {
   switch (node.kind) {
     case 'literal': {
       const value = node.value;
@@ -150,25 +159,24 @@ function compileExpr(node: Expr): CompiledExpression {
     case 'reference':
       return compileReference(node);
     case 'group':
-      return compileExpr(node.expression);
+      return compileExpr(node.expression, dialect);
     case 'unary': {
-      const operand = compileExpr(node.operand);
-      if (node.operator === '!') return (env) => !toBoolean(operand(env));
-      return (env) => {
-        const n = toNumber(operand(env));
-        return n === undefined ? undefined : -n;
-      };
+      const operand = compileExpr(node.operand, dialect);
+      if (dialect === 'if') return node.operator === '!' ? (env) => conditionNot(operand(env)) : () => false;
+      if (node.operator === '!') return (env) => !nestedTruthy(operand(env));
+      return (env) => negate(operand(env));
     }
     case 'concat': {
-      const parts = node.parts.map(compileExpr);
+      // Only nested expressions join parts; the If grammar has no juxtaposition.
+      const parts = node.parts.map((p) => compileExpr(p, dialect));
       return (env) => {
         let text = '';
-        for (const part of parts) text += toText(part(env));
+        for (const part of parts) text += joinPart(part(env));
         return text;
       };
     }
     case 'binary':
-      return compileBinary(node);
+      return dialect === 'if' ? compileConditionBinary(node) : compileNestedBinary(node);
   }
 }
 
@@ -199,22 +207,22 @@ export function compile(ast: AstNode): CompiledExpression {
       break;
     }
     case 'expression': {
-      const inner = compileExpr(ast.expression);
+      const inner = compileExpr(ast.expression, ast.dialect);
       // An If condition always decides a branch, so it always yields a boolean.
-      fn = ast.form === 'condition' ? (env) => toBoolean(inner(env)) : inner;
+      fn = ast.form === 'condition' ? (env) => conditionHolds(inner(env)) : inner;
       break;
     }
     default:
-      fn = compileExpr(ast);
+      fn = compileExpr(ast, 'nested');
   }
   compiled.set(ast, fn);
   return fn;
 }
 
 /**
- * Evaluates a parsed value as the WhatsApp client does: a single reference yields the raw typed
- * value, text and nested concatenations yield a string, conditions a boolean; missing values give
- * undefined (or nothing in text), never a throw.
+ * Evaluates a parsed value as WhatsApp does (semantics.ts): a single reference yields the raw typed
+ * value, a juxtaposition a string, arithmetic a number rounded to 2 decimals, conditions a boolean;
+ * missing values never throw.
  */
 export function evaluate(ast: AstNode, env: ValueEnv): unknown {
   return compile(ast)(env);

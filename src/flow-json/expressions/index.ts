@@ -4,6 +4,7 @@ export type {
   BinaryNode,
   BinaryOperator,
   ConcatNode,
+  Dialect,
   DynamicParseResult,
   DynamicValue,
   EqualityOperator,

@@ -1,4 +1,4 @@
-import type { PathSegment, ReferenceNode, Scope, Span, ExprSyntaxError } from './ast.js';
+import type { Dialect, PathSegment, ReferenceNode, Scope, Span, ExprSyntaxError } from './ast.js';
 
 export type OperatorToken =
   | '==' | '!=' | '<=' | '>=' | '<' | '>' | '&&' | '||' | '!' | '+' | '-' | '*' | '/' | '%';
@@ -150,8 +150,40 @@ function lexString(source: string, at: number, end: number): LexResult<Token> {
 const TWO_CHAR = new Set(['==', '!=', '<=', '>=', '&&', '||']);
 const ONE_CHAR = new Set(['<', '>', '!', '+', '-', '*', '/', '%']);
 
-/** Splits `source[start, end)` into tokens; always ends with an `end` token. */
-export function tokenize(source: string, start = 0, end: number = source.length): LexResult<Token[]> {
+/** The If condition grammar has no math (components reference, If, "Supported Operators"). */
+const NOT_IN_CONDITIONS = new Set(['+', '*', '/', '%']);
+
+/**
+ * An If condition's number literal (Flow JSON 4.0+): whole digits with an optional leading '-'.
+ * WhatsApp's validator refuses a decimal point, a leading zero and a lone '-' (the digest, §5.3
+ * "Parser errors"; WhatsApp's client validator), and its evaluator reads only whole numbers.
+ */
+function lexConditionNumber(source: string, at: number, end: number): LexResult<Token> {
+  let j = source[at] === '-' ? at + 1 : at;
+  if (!isDigit(source[j])) return fail('a number is expected right after the negative sign, e.g. -5', at, at + 1);
+  const digits = j;
+  while (j < end && isDigit(source[j])) j++;
+  if (source[digits] === '0' && (j - digits > 1 || source[at] === '-')) {
+    return fail(`numbers in an If condition cannot start with 0; write ${String(Number(source.slice(at, j)))}`, at, j);
+  }
+  if (source[j] === '.') {
+    let k = j + 1;
+    while (k < end && isDigit(source[k])) k++;
+    return fail(
+      `decimal numbers cannot be written in an If condition (WhatsApp compares numbers in conditions as whole numbers); write a whole number such as ${source.slice(at, j)}, or use a nested expression in backticks (Flow JSON 6.0+)`,
+      at,
+      k,
+    );
+  }
+  if (j < end && /[A-Za-z_]/.test(source[j] as string)) return fail(`unexpected '${source[j] as string}' after a number`, j, j + 1);
+  return { ok: true, value: { type: 'number', value: Number(source.slice(at, j)), start: at, end: j } };
+}
+
+/**
+ * Splits `source[start, end)` into tokens; always ends with an `end` token. The `if` dialect (bare
+ * If conditions) reads numbers and math operators as that grammar does.
+ */
+export function tokenize(source: string, start = 0, end: number = source.length, dialect: Dialect = 'nested'): LexResult<Token[]> {
   const tokens: Token[] = [];
   let i = start;
   while (i < end) {
@@ -160,6 +192,20 @@ export function tokenize(source: string, start = 0, end: number = source.length)
       continue;
     }
     const c = source[i] as string;
+    if (dialect === 'if' && (isDigit(c) || c === '-')) {
+      const num = lexConditionNumber(source, i, end);
+      if (!num.ok) return num;
+      tokens.push(num.value);
+      i = num.value.end;
+      continue;
+    }
+    if (dialect === 'if' && NOT_IN_CONDITIONS.has(c)) {
+      return fail(
+        `'${c}' is not an If condition operator (those are == != < <= > >= && || ! and parentheses); to compute values, write the condition as a nested expression in backticks (Flow JSON 6.0+)`,
+        i,
+        i + 1,
+      );
+    }
     if (c === '$') {
       if (source[i + 1] !== '{') return fail("'$' must start a reference such as ${data.x}", i, i + 1);
       const ref = lexReference(source, i, end);

@@ -136,16 +136,37 @@ describe('nested expression operators', () => {
     expect(nested('((${data.a}))')).toBe('[[data.a]]');
   });
 
-  it("binds concatenation looser than math, as in Meta's examples", () => {
+  it("reads each space-separated part as a whole expression (Meta's examples; measured against WhatsApp's client)", () => {
     expect(nested("'The amount per person is: ' ${data.total} / ${form.group_size}")).toBe(
       "(concat 'The amount per person is: ' (/ data.total form.group_size))",
-    );
-    expect(nested("'You were born on either ' (2024 - ${form.age}) ' or ' (2023 - ${form.age})")).toBe(
-      "(concat 'You were born on either ' [(- 2024 form.age)] ' or ' [(- 2023 form.age)])",
     );
     expect(nested("${form.first_name} ' you are ' ${form.age} ' years old.'")).toBe(
       "(concat form.first_name ' you are ' form.age ' years old.')",
     );
+    expect(nested("'Adult: ' ${form.age} > 18")).toBe("(concat 'Adult: ' (> form.age 18))");
+    expect(nested("${data.a} > 1 ' and ' ${data.b} && ${data.c}")).toBe("(concat (> data.a 1) ' and ' (&& data.b data.c))");
+    expect(nested("'You were born on either ' 2024 - ${form.age} ' or ' 2023 - ${form.age}")).toBe(
+      "(concat 'You were born on either ' (- 2024 form.age) ' or ' (- 2023 form.age))",
+    );
+    expect(nested("'Total: ' 5 (${data.a})")).toBe("(concat 'Total: ' 5 [data.a])");
+  });
+
+  it("refuses '(' after text, a reference, true/false or ')', which WhatsApp reads as a function call", () => {
+    const docs = "`'You were born on either ' (2024 - ${form.age}) ' or ' (2023 - ${form.age})`";
+    const refused = parseDynamic(docs);
+    expect(refused).toMatchObject({ ok: false, error: { offset: 28, message: expect.stringMatching(/function call, which it refuses/) } });
+    expect(!refused.ok && refused.error.suggestion).toBe("`'You were born on either ' 2024 - ${form.age} ' or ' 2023 - ${form.age}`");
+    for (const source of ['`${data.a} (1)`', '`true (${data.a})`', '`(${data.a}) (${data.b})`', "`'x' (${data.a} + 1) * 2`", '`${data.a} + ${data.b} (1)`']) {
+      const r = parseDynamic(source);
+      expect(!r.ok && r.error.message).toMatch(/function call/);
+    }
+    const noFix = parseDynamic("`'x' (${data.a} + 1) * 2`");
+    expect(!noFix.ok && 'suggestion' in noFix.error).toBe(false);
+  });
+
+  it('refuses parts side by side inside parentheses, which WhatsApp cannot join', () => {
+    const r = parseDynamic("`('a' ${data.b})`");
+    expect(!r.ok && r.error.message).toMatch(/only at the top level/);
   });
 
   it('reads escaped backticks and quotes in text literals', () => {
@@ -185,11 +206,15 @@ describe('version gating', () => {
     expect(inside[1]).toMatchObject({ start: 11, end: 29 });
   });
 
-  it('reports math and concatenation in If conditions before 6.0 but not comparisons', () => {
-    expect(ok(parseCondition('${form.age} > 18 && ${data.ok}', { version: '4.0' })).problems).toEqual([]);
-    const { problems } = ok(parseCondition('${form.age} + 1 > 18', { version: '5.0' }));
-    expect(problems).toEqual([expect.objectContaining({ code: 'requires-version', since: '6.0', start: 0, end: 15 })]);
-    expect(ok(parseCondition('${form.age} + 1 > 18', { version: '6.0' })).problems).toEqual([]);
+  it('refuses math and juxtaposition in bare If conditions at every version, pointing at backticks', () => {
+    expect(ok(parseCondition('(${form.age} > 18) && ${data.ok}', { version: '4.0' })).problems).toEqual([]);
+    for (const version of ['5.0', '7.3'] as const) {
+      const math = parseCondition('${form.age} + 1 > 18', { version });
+      expect(!math.ok && math.error.message).toMatch(/'\+' is not an If condition operator.*backticks/);
+      const joined = parseCondition("${form.a} 'x' == 'y'", { version });
+      expect(!joined.ok && joined.error.message).toMatch(/an operator is missing/);
+    }
+    expect(ok(parseCondition('`${form.age} + 1 > 18`', { version: '6.0' })).problems.map((p) => p.code)).toEqual(['not-portable']);
   });
 
   it('reads backtick text that is no expression as plain text before 6.0, and as an error from 6.0', () => {
@@ -224,13 +249,94 @@ describe('parseCondition', () => {
 
   it('accepts a backtick-wrapped condition as a nested expression', () => {
     const { value } = ok(parseCondition('`${form.age} >= 18`', { version: '6.0' }));
-    expect(value).toMatchObject({ kind: 'expression', form: 'condition' });
+    expect(value).toMatchObject({ kind: 'expression', form: 'condition', dialect: 'nested' });
+    expect(ok(parseCondition('${form.age} >= 18')).value).toMatchObject({ form: 'condition', dialect: 'if' });
+  });
+
+  it("binds '&&' tighter than every other operator, the rest right to left (components reference, If)", () => {
+    const parse = (s: string): string => {
+      const { value } = ok(parseCondition(s));
+      if (value.kind !== 'expression') throw new Error('expression expected');
+      return show(value.expression);
+    };
+    expect(parse('${data.a} || ${data.b} && ${data.c}')).toBe('(|| data.a (&& data.b data.c))');
+    expect(parse('${data.a} && ${data.b} || ${data.c}')).toBe('(|| (&& data.a data.b) data.c)');
+    expect(parse('${data.a} || ${data.b} || ${data.c}')).toBe('(|| data.a (|| data.b data.c))');
+    expect(parse('!${data.a} && !(${data.b} == -5)')).toBe('(&& (! data.a) (! [(== data.b -5)]))');
+  });
+
+  it('refuses a comparison next to another operator without parentheses, suggesting where they go', () => {
+    const cases: [string, RegExp, string | undefined][] = [
+      ['${form.age} > 18 && ${data.ok}', /'>' is combined with '&&'.*binds tighter/, '(${form.age} > 18) && ${data.ok}'],
+      ['${data.ok} && ${form.age} > 18', /'>' is combined with '&&'/, '${data.ok} && (${form.age} > 18)'],
+      ["${data.ok} || ${form.city} == 'Rome'", /'==' is combined with '\|\|'/, "${data.ok} || (${form.city} == 'Rome')"],
+      ['${data.a} == ${data.b} == ${data.c}', /'==' is combined with '=='/, '(${data.a} == ${data.b}) == ${data.c}'],
+      ['!${data.a} == true', /'==' is combined with '!'/, '(!${data.a}) == true'],
+    ];
+    for (const [source, message, suggestion] of cases) {
+      const r = parseCondition(source);
+      expect(r.ok).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.message).toMatch(message);
+      expect(r.error.suggestion).toBe(suggestion);
+      if (suggestion !== undefined) expect(parseCondition(suggestion).ok).toBe(true);
+    }
+  });
+
+  it('reads numbers as the If grammar writes them: whole, no leading zero, a sign glued to digits', () => {
+    expect(ok(parseCondition('${data.a} > -5')).value).toMatchObject({ expression: { right: { kind: 'literal', value: -5 } } });
+    const refused: [string, RegExp][] = [
+      ['${data.a} > 9.5', /decimal numbers cannot be written in an If condition/],
+      ['${data.a} == 07', /cannot start with 0; write 7/],
+      ['${data.a} == -0', /cannot start with 0/],
+      ['${data.a} > - 5', /a number is expected right after the negative sign/],
+      ['-${data.a} > 5', /a number is expected right after the negative sign/],
+      ['${data.a} * 2 > 5', /'\*' is not an If condition operator/],
+      ['${data.a} % 2 == 0', /'%' is not an If condition operator/],
+    ];
+    for (const [source, message] of refused) {
+      const r = parseCondition(source);
+      expect(!r.ok && r.error.message).toMatch(message);
+    }
+    expect(ok(parseDynamic('`${data.a} > 9.5 && ${data.b} == 07`')).problems).toEqual([]);
   });
 
   it('rejects an empty condition', () => {
     const r = parseCondition('  ');
     expect(r.ok).toBe(false);
     expect(!r.ok && r.error.message).toMatch(/empty condition/);
+  });
+});
+
+describe('portability: documented, but WhatsApp Web shows something else', () => {
+  const notPortable = (r: DynamicParseResult) => ok(r).problems.filter((p) => p.code === 'not-portable');
+
+  it('flags an If condition in backticks, which WhatsApp Web never evaluates, offering the bare form', () => {
+    expect(notPortable(parseCondition('`(${form.age} > 18) && ${data.ok}`', { version: '6.0' }))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/always shows the 'else' branch; write it without backticks/), suggestion: '(${form.age} > 18) && ${data.ok}', start: 0, end: 34 }),
+    ]);
+    const math = notPortable(parseCondition('`${form.age} + 1 > 18`', { version: '7.3' }));
+    expect(math[0]?.message).toMatch(/'visible' property/);
+    expect(math[0]?.suggestion).toBeUndefined();
+    expect(ok(parseCondition('`${form.age} > 18`', { version: '5.1' })).problems.map((p) => p.code)).toEqual(['requires-version']);
+  });
+
+  it('flags true/false written right before another character in a bare condition, offering a space', () => {
+    expect(notPortable(parseCondition('(${data.a} == true)&&(${data.b} == false)'))).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/skips the character right after 'true'.*'true\)'/), start: 14, end: 18, suggestion: '(${data.a} == true )&&(${data.b} == false )' }),
+      expect.objectContaining({ message: expect.stringMatching(/after 'false'/), start: 35, end: 40 }),
+    ]);
+    expect(notPortable(parseCondition('${data.a} == true'))).toEqual([]);
+    expect(notPortable(parseCondition('(${data.a} == true ) && ${data.b}'))).toEqual([]);
+  });
+
+  it('flags a form value as divisor or modulus, which WhatsApp Web divides as text', () => {
+    const source = "`'Each: ' ${data.total} / (${form.people}) ' left: ' ${data.total} % ${form.people}`";
+    const found = notPortable(parseDynamic(source));
+    expect(found.map((p) => source.slice(p.start, p.end))).toEqual(['(${form.people})', '${form.people}']);
+    expect(found[0]?.message).toMatch(/Infinity.*instead of 0 as documented.*\$\{form.people\} > 0/);
+    expect(notPortable(parseDynamic('`${form.a} / ${data.b}`'))).toEqual([]);
+    expect(notPortable(parseDynamic('`${data.a} / (${form.b} - 1)`'))).toEqual([]);
   });
 });
 

@@ -1,17 +1,13 @@
 import { compareVersions } from '../versions.js';
 import type { FlowJsonVersion } from '../versions.js';
-import type {
-  BinaryOperator,
-  DynamicParseResult,
-  DynamicValue,
-  Expr,
-  ParseProblem,
-  ReferenceNode,
-  ExprSyntaxError,
-  TextPart,
-} from './ast.js';
-import { lexReference, tokenize } from './lexer.js';
-import type { LexResult, Token } from './lexer.js';
+import type { DynamicParseResult, DynamicValue, Expr, ExprSyntaxError, ParseProblem, ReferenceNode, TextPart } from './ast.js';
+import { parseExpression } from './grammar.js';
+import { lexReference } from './lexer.js';
+import { backtickConditionProblem, booleanLiteralProblems, divisorProblems } from './portability.js';
+import { suggestConditionParentheses, suggestWithoutCalls } from './suggest.js';
+import { walkExpr } from './walk.js';
+
+export { walkExpr } from './walk.js';
 
 export interface ParseOptions {
   /** The flow's `version`; when given, features newer than it are reported as problems. */
@@ -26,216 +22,6 @@ export interface ParseOptions {
 export const GLOBAL_REFERENCES_SINCE: FlowJsonVersion = '4.0';
 export const NESTED_EXPRESSIONS_SINCE: FlowJsonVersion = '6.0';
 
-/** Guards the recursive descent against stack exhaustion on hostile input such as 10,000 '('. */
-const MAX_DEPTH = 200;
-/** Bounds the tree depth (a chain `1+1+...` nests one level per operator) for every later walk. */
-const MAX_TOKENS = 1000;
-
-class Failure {
-  constructor(readonly error: ExprSyntaxError) {}
-}
-
-const OR: readonly string[] = ['||'];
-const AND: readonly string[] = ['&&'];
-const EQUALITY: readonly string[] = ['==', '!='];
-const RELATIONAL: readonly string[] = ['<', '<=', '>', '>='];
-const ADDITIVE: readonly string[] = ['+', '-'];
-const MULTIPLICATIVE: readonly string[] = ['*', '/', '%'];
-const PREFIX: readonly string[] = ['!', '-'];
-const NOT: readonly string[] = ['!'];
-
-function isOperator(t: Token, ops: readonly string[]): t is Token & { type: 'operator' } {
-  return t.type === 'operator' && ops.includes(t.value);
-}
-
-function describe(t: Token): string {
-  switch (t.type) {
-    case 'end':
-      return 'the end of the expression';
-    case 'operator':
-      return `'${t.value}'`;
-    case 'number':
-    case 'boolean':
-      return `'${String(t.value)}'`;
-    case 'string':
-      return 'a text literal';
-    case 'reference':
-      return 'a reference';
-    default:
-      return `'${t.type}'`;
-  }
-}
-
-function stop(message: string, token: Token): never {
-  throw new Failure({ message, offset: token.start, ...(token.end > token.start ? { end: token.end } : {}) });
-}
-
-function binary(left: Expr, op: Token & { type: 'operator' }, right: Expr): Expr {
-  return {
-    kind: 'binary',
-    operator: op.value as BinaryOperator,
-    operatorSpan: { start: op.start, end: op.end },
-    left,
-    right,
-    start: left.start,
-    end: right.end,
-  };
-}
-
-function startsOperand(t: Token): boolean {
-  return t.type === 'number' || t.type === 'string' || t.type === 'boolean' || t.type === 'reference' || t.type === '(' || isOperator(t, NOT);
-}
-
-/**
- * Recursive descent over the token list, one method per precedence level (loosest first: ||, &&,
- * equality, relational, concatenation, additive, multiplicative, unary). Failures unwind with a
- * private sentinel, caught in parseTokens.
- */
-class TokenParser {
-  private pos = 0;
-  private depth = 0;
-
-  constructor(private readonly tokens: readonly Token[]) {}
-
-  peek(): Token {
-    return this.tokens[this.pos] ?? (this.tokens[this.tokens.length - 1] as Token);
-  }
-
-  private next(): Token {
-    const t = this.peek();
-    if (t.type !== 'end') this.pos++;
-    return t;
-  }
-
-  private enter(t: Token): void {
-    if (++this.depth > MAX_DEPTH) stop('expression is nested too deeply', t);
-  }
-
-  expression(): Expr {
-    let left = this.and();
-    for (let t = this.peek(); isOperator(t, OR); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.and());
-    }
-    return left;
-  }
-
-  private and(): Expr {
-    let left = this.equality();
-    for (let t = this.peek(); isOperator(t, AND); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.equality());
-    }
-    return left;
-  }
-
-  private equality(): Expr {
-    let left = this.relational();
-    for (let t = this.peek(); isOperator(t, EQUALITY); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.relational());
-    }
-    return left;
-  }
-
-  private relational(): Expr {
-    let left = this.concat();
-    for (let t = this.peek(); isOperator(t, RELATIONAL); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.concat());
-    }
-    return left;
-  }
-
-  // Meta's concatenation has no operator: members are written side by side. It binds looser than
-  // math, so `'Total: ' ${data.a} / ${data.b}` is the text followed by the quotient.
-  private concat(): Expr {
-    const first = this.additive();
-    if (!startsOperand(this.peek())) return first;
-    const parts: Expr[] = [first];
-    while (startsOperand(this.peek())) parts.push(this.additive());
-    return { kind: 'concat', parts, start: first.start, end: (parts[parts.length - 1] as Expr).end };
-  }
-
-  private additive(): Expr {
-    let left = this.multiplicative();
-    for (let t = this.peek(); isOperator(t, ADDITIVE); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.multiplicative());
-    }
-    return left;
-  }
-
-  private multiplicative(): Expr {
-    let left = this.unary();
-    for (let t = this.peek(); isOperator(t, MULTIPLICATIVE); t = this.peek()) {
-      this.next();
-      left = binary(left, t, this.unary());
-    }
-    return left;
-  }
-
-  private unary(): Expr {
-    const t = this.peek();
-    if (isOperator(t, PREFIX)) {
-      this.next();
-      this.enter(t);
-      const operand = this.unary();
-      this.depth--;
-      return { kind: 'unary', operator: t.value as '!' | '-', operand, start: t.start, end: operand.end };
-    }
-    return this.primary();
-  }
-
-  private primary(): Expr {
-    const t = this.next();
-    switch (t.type) {
-      case 'number':
-      case 'string':
-      case 'boolean':
-        return { kind: 'literal', value: t.value, start: t.start, end: t.end };
-      case 'reference':
-        return t.node;
-      case '(': {
-        this.enter(t);
-        const inner = this.expression();
-        this.depth--;
-        const close = this.next();
-        if (close.type !== ')') stop(`expected ')' to close the '(' at offset ${t.start}, found ${describe(close)}`, close);
-        return { kind: 'group', expression: inner, start: t.start, end: close.end };
-      }
-      default:
-        return stop(`expected a value, found ${describe(t)}`, t);
-    }
-  }
-}
-
-function parseTokens(tokens: readonly Token[]): LexResult<Expr> {
-  const parser = new TokenParser(tokens);
-  try {
-    const result = parser.expression();
-    const rest = parser.peek();
-    if (rest.type !== 'end') {
-      stop(rest.type === ')' ? "unmatched ')'" : `unexpected ${describe(rest)} after the expression`, rest);
-    }
-    return { ok: true, value: result };
-  } catch (e) {
-    if (e instanceof Failure) return { ok: false, error: e.error };
-    throw e;
-  }
-}
-
-/** Parses `source[start, end)` as one expression. */
-function parseExpression(source: string, start: number, end: number): LexResult<Expr> {
-  if (source.slice(start, end).trim() === '') return { ok: false, error: { message: 'empty expression', offset: start, end } };
-  const lexed = tokenize(source, start, end);
-  if (!lexed.ok) return lexed;
-  if (lexed.value.length > MAX_TOKENS) {
-    return { ok: false, error: { message: `expression is too long (more than ${MAX_TOKENS} tokens)`, offset: start, end } };
-  }
-  return parseTokens(lexed.value);
-}
-
 function isBacktickWrapped(source: string): boolean {
   return source.length >= 2 && source.startsWith('`') && source.endsWith('`');
 }
@@ -247,28 +33,6 @@ export function isDynamic(source: string): boolean {
 
 function before(version: FlowJsonVersion | undefined, since: FlowJsonVersion): boolean {
   return version !== undefined && compareVersions(version, since) < 0;
-}
-
-/** Visits every expression node, parents first. */
-export function walkExpr(node: Expr, visit: (node: Expr) => void): void {
-  visit(node);
-  switch (node.kind) {
-    case 'unary':
-      walkExpr(node.operand, visit);
-      break;
-    case 'binary':
-      walkExpr(node.left, visit);
-      walkExpr(node.right, visit);
-      break;
-    case 'concat':
-      for (const part of node.parts) walkExpr(part, visit);
-      break;
-    case 'group':
-      walkExpr(node.expression, visit);
-      break;
-    default:
-      break;
-  }
 }
 
 function referenceProblems(ref: ReferenceNode, version: FlowJsonVersion | undefined, out: ParseProblem[]): void {
@@ -294,7 +58,7 @@ function referenceProblems(ref: ReferenceNode, version: FlowJsonVersion | undefi
 }
 
 /** Problems found inside an expression: version gates and undocumented syntax. */
-function expressionProblems(expr: Expr, version: FlowJsonVersion | undefined, gateMath: boolean, out: ParseProblem[]): void {
+function expressionProblems(expr: Expr, version: FlowJsonVersion | undefined, out: ParseProblem[]): void {
   walkExpr(expr, (node) => {
     if (node.kind === 'reference') referenceProblems(node, version, out);
     if (node.kind === 'binary' && node.operator === '*') {
@@ -305,19 +69,12 @@ function expressionProblems(expr: Expr, version: FlowJsonVersion | undefined, ga
         end: node.operatorSpan.end,
       });
     }
-    if (gateMath && before(version, NESTED_EXPRESSIONS_SINCE)) {
-      const isMath = node.kind === 'binary' && ['+', '-', '*', '/', '%'].includes(node.operator);
-      if (isMath || node.kind === 'concat') {
-        out.push({
-          code: 'requires-version',
-          since: NESTED_EXPRESSIONS_SINCE,
-          message: `${isMath ? 'math operations' : 'string concatenation'} in conditions need Flow JSON ${NESTED_EXPRESSIONS_SINCE} or later (this flow is ${String(version)})`,
-          start: node.start,
-          end: node.end,
-        });
-      }
-    }
   });
+}
+
+/** A syntax error carrying a corrected value, when one parses. */
+function withSuggestion(error: ExprSyntaxError, suggestion: string | undefined): ExprSyntaxError {
+  return suggestion === undefined ? error : { ...error, suggestion };
 }
 
 function quoteText(text: string): string {
@@ -358,14 +115,16 @@ function parseNested(
   form: 'nested' | 'condition',
   version: FlowJsonVersion | undefined,
 ): DynamicParseResult {
-  const parsed = parseExpression(source, 1, source.length - 1);
+  const parsed = parseExpression(source, 1, source.length - 1, 'nested');
   if (!parsed.ok) {
-    return parsed.error.message === 'empty expression'
-      ? { ok: false, error: { message: 'empty nested expression: put an expression between the backticks', offset: 0, end: source.length } }
-      : parsed;
+    if (parsed.error.message === 'empty expression') {
+      return { ok: false, error: { message: 'empty nested expression: put an expression between the backticks', offset: 0, end: source.length } };
+    }
+    return { ok: false, error: withSuggestion(parsed.error, parsed.error.code === 'function-call' ? suggestWithoutCalls(source) : undefined) };
   }
   const problems: ParseProblem[] = [];
-  if (before(version, NESTED_EXPRESSIONS_SINCE)) {
+  const gated = before(version, NESTED_EXPRESSIONS_SINCE);
+  if (gated) {
     problems.push({
       code: 'requires-version',
       since: NESTED_EXPRESSIONS_SINCE,
@@ -374,8 +133,12 @@ function parseNested(
       end: source.length,
     });
   }
-  expressionProblems(parsed.value, version, false, problems);
-  const value: DynamicValue = { kind: 'expression', form, expression: parsed.value, start: 0, end: source.length };
+  expressionProblems(parsed.value, version, problems);
+  if (!gated) {
+    if (form === 'condition') problems.push(backtickConditionProblem(source));
+    divisorProblems(source, parsed.value, problems);
+  }
+  const value: DynamicValue = { kind: 'expression', form, dialect: 'nested', expression: parsed.value, start: 0, end: source.length };
   return { ok: true, value, problems };
 }
 
@@ -400,7 +163,7 @@ export function parseDynamic(source: string, options: ParseOptions = {}): Dynami
     if (ref.value.end === source.length) {
       const problems: ParseProblem[] = [];
       referenceProblems(ref.value, version, problems);
-      return { ok: true, value: { kind: 'expression', form: 'reference', expression: ref.value, start: 0, end: source.length }, problems };
+      return { ok: true, value: { kind: 'expression', form: 'reference', dialect: 'nested', expression: ref.value, start: 0, end: source.length }, problems };
     }
   }
   return parseTemplate(source, version);
@@ -408,19 +171,22 @@ export function parseDynamic(source: string, options: ParseOptions = {}): Dynami
 
 /**
  * Parses an If component's `condition`: a bare boolean expression such as
- * `${form.age} > 18 && ${data.is_member}` (components reference, "If"). A backtick-wrapped
- * condition is read as a nested expression (6.0+).
+ * `(${form.age} > 18) && ${data.is_member}` in the If grammar (components reference, "If";
+ * src/flow-json/expressions/grammar.ts). A backtick-wrapped condition is read as a nested
+ * expression (6.0+).
  */
 export function parseCondition(source: string, options: ParseOptions = {}): DynamicParseResult {
   const { version } = options;
   if (isBacktickWrapped(source)) return parseNested(source, 'condition', version);
-  const parsed = parseExpression(source, 0, source.length);
+  const parsed = parseExpression(source, 0, source.length, 'if');
   if (!parsed.ok) {
-    return parsed.error.message === 'empty expression'
-      ? { ok: false, error: { message: 'empty condition: write a boolean expression such as ${form.age} > 18', offset: 0, end: source.length } }
-      : parsed;
+    if (parsed.error.message === 'empty expression') {
+      return { ok: false, error: { message: 'empty condition: write a boolean expression such as ${form.age} > 18', offset: 0, end: source.length } };
+    }
+    return { ok: false, error: withSuggestion(parsed.error, parsed.error.code === 'comparison-needs-parentheses' ? suggestConditionParentheses(source) : undefined) };
   }
   const problems: ParseProblem[] = [];
-  expressionProblems(parsed.value, version, true, problems);
-  return { ok: true, value: { kind: 'expression', form: 'condition', expression: parsed.value, start: 0, end: source.length }, problems };
+  expressionProblems(parsed.value, version, problems);
+  booleanLiteralProblems(source, parsed.value, problems);
+  return { ok: true, value: { kind: 'expression', form: 'condition', dialect: 'if', expression: parsed.value, start: 0, end: source.length }, problems };
 }

@@ -24,14 +24,14 @@ describe('collectReferences', () => {
   });
 
   it('returns every reference of a nested expression in source order', () => {
-    const source = "`'Hi ' ${form.first} (${data.a} + ${screen.S.form.b})`";
+    const source = "`'Hi ' ${form.first} ' ' ${data.a} + ${screen.S.form.b}`";
     const found = refs(source);
     expect(found.map((r) => source.slice(r.start, r.end))).toEqual(['${form.first}', '${data.a}', '${screen.S.form.b}']);
     expect(found.map((r) => r.scope)).toEqual(['form', 'data', 'form']);
   });
 
   it('returns the references of conditions and of mixed templates', () => {
-    expect(refs('!(${form.a} || ${data.b} > 1)', true).map((r) => r.path[0])).toEqual(['a', 'b']);
+    expect(refs('!(${form.a} || (${data.b} > 1))', true).map((r) => r.path[0])).toEqual(['a', 'b']);
     expect(refs('Hello ${form.name}, ${data.day}').map((r) => r.start)).toEqual([6, 20]);
   });
 });

@@ -61,6 +61,7 @@ describe('inferType: types of values', () => {
     ['`!${data.is_member}`', 'boolean'],
     ['`${data.is_member} && ${form.opt_in}`', 'boolean'],
     ["`'Hi ' ${data.name} ' aged ' ${data.age} ${data.is_member}`", 'string'],
+    ["`'Adult: ' ${data.age} > 18`", 'string'],
     ['`(${data.age})`', 'integer'],
     ['`1.5`', 'number'],
     ['Hi ${data.name}', 'string'],
@@ -168,15 +169,22 @@ describe('inferType: If conditions', () => {
   });
 
   it('reports a condition that is not boolean', () => {
-    const { problems } = infer('?${data.age} + 1');
+    const { problems } = infer('?${data.age}');
     expect(problems).toEqual([expect.objectContaining({ code: 'not-boolean', expected: 'boolean', actual: 'integer' })]);
     expect(infer('?${data.name}').codes).toEqual(['not-boolean']);
+    expect(infer('?`${data.age} + 1`').codes).toEqual(['not-boolean']);
   });
 
   it('reports conditions made only of literals, and comparisons of two literals', () => {
     expect(infer('?true').codes).toEqual(['no-dynamic-value']);
-    expect(infer('?1 > 2 || ${form.opt_in}').codes).toEqual(['literal-comparison']);
+    expect(infer('?(1 > 2) || ${form.opt_in}').codes).toEqual(['literal-comparison']);
     expect(infer("?'a' == 'a'").codes).toEqual(['literal-comparison', 'no-dynamic-value']);
+  });
+
+  it("reads '&&' tighter than a comparison in a bare condition, so an unparenthesised mix is refused by the parser", () => {
+    expect(parseCondition('${data.age} > 18 && ${form.opt_in}').ok).toBe(false);
+    expect(infer('?(${data.age} > 18) && ${form.opt_in}').problems).toEqual([]);
+    expect(infer('?`${data.age} > 18 && ${form.opt_in}`').problems).toEqual([]);
   });
 
   it('does not apply the condition-only rules to nested expressions in properties', () => {

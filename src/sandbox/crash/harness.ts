@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
 import { openStore } from '../../store/index.js';
+import { copyPgliteTemplate } from '../../store/pglite-template.js';
 import type { StoreKind } from '../../store/index.js';
 import { CHILD_CONFIG_ENV } from './child.js';
 import type { ChildConfig } from './child.js';
@@ -163,6 +164,7 @@ export async function runHarness(options: HarnessOptions): Promise<HarnessReport
   const output: string[] = [];
   const receiver = await startReceiver();
   const dataDir = options.backend === 'pglite' ? mkdtempSync(join(tmpdir(), 'waflow-crash-')) : undefined;
+  if (dataDir !== undefined) await copyPgliteTemplate(dataDir);
   const schema = options.backend === 'postgres' ? `waflow_crash_${process.pid}_${randomBytes(4).toString('hex')}` : undefined;
   const databaseUrl = options.backend === 'postgres' ? (options.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/test') : undefined;
   const base: ChildConfig = {

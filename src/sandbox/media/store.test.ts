@@ -1,7 +1,6 @@
 // The media rows keep every byte on both backends (bytea through PGlite and node-postgres), and go
 // with their business phone.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../store/index.js';
 import { STORE_HOOK_TIMEOUT, TEST_BACKENDS, openTestStore } from '../../store/test-kit.js';
 import type { TestStore } from '../../store/test-kit.js';
 import { ensureBusinessPhone } from '../account.js';
@@ -12,8 +11,7 @@ describe.each(TEST_BACKENDS)('sandbox_media on %s', (kind) => {
   let phoneId: string;
 
   beforeAll(async () => {
-    t = await openTestStore(kind);
-    await migrate(t.store);
+    t = await openTestStore(kind, undefined, { migrated: true });
     phoneId = (await ensureBusinessPhone(t.store, '15550009999', 'cloud')).id;
   }, STORE_HOOK_TIMEOUT);
 

@@ -1,7 +1,9 @@
 // What a phone remembers about the files it picked in a flow session: the plain file (the phone
 // has it; the CDN only has its ciphertext), the last refused pick per field, and the response
 // message with its media as the Cloud API carries them. Kept beside the live session, in memory,
-// as the session itself is (sessions.ts); the rows are in sandbox_media.
+// as the session itself is (sessions.ts), in weak maps keyed by it: when a finished session leaves
+// the registry its files go with it (its last view, stored, keeps what the phone showed of them);
+// the rows are in sandbox_media.
 import type { ComponentView, FlowSession } from '../../runtime/index.js';
 import type { HostingType } from '../../api/types.js';
 import type { SandboxContext } from '../context.js';

@@ -119,6 +119,17 @@ describe('the picker limits', () => {
     expect(swap.body.session.media.docs.refused).toBeUndefined();
   });
 
+  it('takes parallel picks one at a time: the count holds and no accepted file is dropped', async () => {
+    const id = await openSession();
+    const answers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pick(id, 'docs', [{ file_name: `p${n}.pdf`, bytes: PDF }])));
+    const accepted = answers.filter((a) => a.status === 200);
+    expect(accepted).toHaveLength(2);
+    expect(answers.filter((a) => a.status === 422).map((a) => a.body.reason as string)).toEqual(Array(4).fill('Add up to 2 documents: 2 already added, 1 picked (max-uploaded-documents)'));
+    const state = await call('GET', `/_sandbox/sessions/${id}`);
+    const held = (state.body.session.form.docs as FlowMediaItem[]).map((f) => f.media_id).sort();
+    expect(held).toEqual(accepted.map((a) => (a.body.media as FlowMediaItem[])[0]?.media_id).sort());
+  });
+
   it('answers bad requests plainly', async () => {
     const id = await openSession();
     expect((await pick(id, 'nope', [{ file_name: 'a.pdf', bytes: PDF }])).body.error).toMatchObject({ code: 'NOT_FOUND', message: 'screen DOCS has no field named "nope"' });
@@ -188,6 +199,9 @@ describe('a picked file', () => {
     expect(picked.body.session.media.photo.files).toEqual([{ media_id: upload.media_id, file_name: 'damage.png', mime_type: 'image/png', file_size: PNG.length }]);
     const done = await call('POST', `/_sandbox/sessions/${id}/submit`, {});
     expect(done.body.session.status).toBe('completed');
+    // The finished session has left the phone's memory; picking there is still a conflict.
+    const late = await pick(id, 'photo', [{ file_name: 'late.png', bytes: PNG }]);
+    expect([late.status, late.body.error?.code]).toEqual([409, 'CONFLICT']);
     const sha256 = Buffer.from(await crypto.subtle.digest('SHA-256', PNG)).toString('base64');
     const [media] = done.body.session.completion.response_json.photo as { file_name: string; mime_type: string; sha256: string; id: string }[];
     expect(done.body.session.completion.response_json).toEqual({ flow_token: expect.any(String), photo: [{ file_name: 'damage.png', mime_type: 'image/png', sha256, id: expect.stringMatching(/^\d+$/) }] });

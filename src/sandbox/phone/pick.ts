@@ -1,20 +1,19 @@
 // Picking files on a simulated phone, as WhatsApp does for a PhotoPicker or DocumentPicker: the
-// picker's limits apply first (max-uploaded-photos/documents, max-file-size-kb, photos only, a
-// DocumentPicker's allowed-mime-types; defaults from the catalogue), with the phone's message when
-// a file is refused; each accepted file is encrypted with fresh keys (encryptFlowMedia: AES-256-CBC
-// + HMAC-SHA256), its ciphertext put on the sandbox CDN, and the field's value gets the item the
-// data_exchange payload carries: `{ media_id, cdn_url, file_name, encryption_metadata }`.
+// picker's limits apply first (pick-limits.ts: max-uploaded-photos/documents, max-file-size-kb,
+// photos only, a DocumentPicker's allowed-mime-types; defaults from the catalogue), with the
+// phone's message when a file is refused; each accepted file is encrypted with fresh keys
+// (encryptFlowMedia: AES-256-CBC + HMAC-SHA256), its ciphertext put on the sandbox CDN, and the
+// field's value gets the item the data_exchange payload carries:
+// `{ media_id, cdn_url, file_name, encryption_metadata }`.
 // Media upload is a Cloud API feature: On-Premise clients have no pickers (flow-json.md §7.7).
-import { DOCUMENT_MIME_TYPES, getComponentSpec } from '../../flow-json/catalogue/index.js';
 import { encryptFlowMedia } from '../../media/index.js';
-import { detectMimeType } from '../../media/mime.js';
 import type { FlowMediaItem } from '../../media/index.js';
-import type { ComponentView } from '../../runtime/index.js';
 import type { SandboxContext } from '../context.js';
 import { cdnUrl, insertMedia } from '../media/index.js';
 import { PhoneError } from './chat.js';
+import { describePicked, findField, pickRefusal } from './pick-limits.js';
 import { rememberPicked, setRefusal } from './media-state.js';
-import { act, getSession } from './sessions.js';
+import { act, findSession, getSession, isStored } from './sessions.js';
 
 export interface PickFile {
   readonly fileName: string;
@@ -34,70 +33,30 @@ export type PickOutcome =
   | { readonly ok: true; readonly live: Live; readonly items: FlowMediaItem[] }
   | { readonly ok: false; readonly live: Live; readonly reason: string };
 
-function findField(components: readonly ComponentView[], name: string): ComponentView | undefined {
-  for (const c of components) {
-    if (c.name === name) return c;
-    const inner = c.children === undefined ? undefined : findField(c.children, name);
-    if (inner !== undefined) return inner;
-  }
-  return undefined;
-}
-
-/** A property's value on the screen, else the catalogue's default. */
-function limit(view: ComponentView, property: string): unknown {
-  return view.props[property] ?? getComponentSpec(view.type)?.properties[property]?.default;
-}
-
-function size(bytes: number): string {
-  const unit = (n: number, name: string): string => `${n.toFixed(2).replace(/\.?0+$/, '')} ${name}`;
-  if (bytes >= 1024 * 1024) return unit(bytes / 1024 / 1024, 'MB');
-  if (bytes >= 1024) return unit(bytes / 1024, 'KB');
-  return `${bytes} bytes`;
-}
-
-/** "2.5 MB; files must be at most 1 MB", in bytes when rounding would show the two alike. */
-function tooLarge(name: string, bytes: number, limitBytes: number, limitKb: number): string {
-  const [shown, limitShown] = size(bytes) === size(limitBytes) ? [`${bytes} bytes`, `${limitBytes} bytes`] : [size(bytes), size(limitBytes)];
-  return `${name} is ${shown}; files must be at most ${limitShown} (max-file-size-kb ${limitKb})`;
-}
-
-/** The chooser's type; none for "application/octet-stream", which says only that it does not know. */
-function cleanType(type: string | undefined): string | undefined {
-  const base = type?.split(';')[0]?.trim().toLowerCase();
-  return base === undefined || base === '' || base === 'application/octet-stream' ? undefined : base;
-}
-
-/** The name a file chooser gives: the last path segment, without control characters. */
-function cleanName(name: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what it strips
-  return (name.split(/[\\/]/).at(-1) ?? '').replace(/[\u0000-\u001f\u007f]/g, '').trim();
-}
-
-/** Why the picker refuses these files, in the phone's words; undefined when it takes them. */
-function refusal(view: ComponentView, current: number, files: readonly { name: string; type: string; size: number }[]): string | undefined {
-  const photos = view.type === 'PhotoPicker';
-  const noun = photos ? 'photos' : 'documents';
-  const max = Number(limit(view, `max-uploaded-${noun}`));
-  if (current + files.length > max) {
-    return `Add up to ${max} ${noun}: ${current === 0 ? '' : `${current} already added, `}${files.length} picked (max-uploaded-${noun})`;
-  }
-  const maxKb = Number(limit(view, 'max-file-size-kb'));
-  const allowed = photos ? undefined : ((limit(view, 'allowed-mime-types') as readonly string[] | undefined) ?? DOCUMENT_MIME_TYPES);
-  for (const file of files) {
-    if (file.size === 0) return `${file.name} is empty`;
-    if (file.size > maxKb * 1024) return tooLarge(file.name, file.size, maxKb * 1024, maxKb);
-    if (photos && !file.type.startsWith('image/')) return `${file.name} is not a photo (${file.type}); pick an image`;
-    if (allowed !== undefined && !allowed.includes(file.type)) return `${file.name} is ${file.type}; this picker takes ${allowed.join(', ')}`;
-  }
-  return undefined;
-}
-
 /**
  * Picks `files` into picker `name` of session `sessionId`'s current screen. A refusal leaves the
  * field as it was and is shown under it (session view `media[name].refused`).
  */
+// One pick at a time per session: a pick reads the field's files, checks the picker's count against
+// them, uploads, then stores the files; two picks interleaved would both pass the count and the
+// later one's fill would drop the earlier one's files.
+const pickQueues = new WeakMap<Live, Promise<unknown>>();
+
 export async function pickFiles(ctx: SandboxContext, sessionId: string, name: string, files: readonly PickFile[], options: PickOptions = {}): Promise<PickOutcome> {
+  // A finished session has left memory (registry.ts): picking there is a conflict, as on any action.
+  const ref = await findSession(ctx, sessionId);
+  if (isStored(ref)) throw new PhoneError('CONFLICT', `flow session ${sessionId} is ${ref.status}; files can only be picked in an open flow`);
   const live = getSession(ctx, sessionId);
+  const previous = pickQueues.get(live) ?? Promise.resolve();
+  const next = previous.then(
+    () => pickNow(ctx, live, sessionId, name, files, options),
+    () => pickNow(ctx, live, sessionId, name, files, options),
+  );
+  pickQueues.set(live, next);
+  return next;
+}
+
+async function pickNow(ctx: SandboxContext, live: Live, sessionId: string, name: string, files: readonly PickFile[], options: PickOptions): Promise<PickOutcome> {
   const session = live.session;
   if (session === undefined || session.status !== 'open') throw new PhoneError('CONFLICT', `flow session ${sessionId} is ${session?.status ?? 'not started'}; files can only be picked in an open flow`);
   if (live.hostingType !== 'cloud') throw new PhoneError('CONFLICT', 'media upload components are not supported by the On-Premise API client: PhotoPicker and DocumentPicker need a Cloud API number');
@@ -113,11 +72,11 @@ export async function pickFiles(ctx: SandboxContext, sessionId: string, name: st
 
   const current = options.replace === true || !Array.isArray(view.value) ? [] : (view.value as unknown[]);
   const described = files.map((f) => {
-    const fileName = cleanName(f.fileName);
-    if (fileName === '') throw new PhoneError('INVALID_INPUT', 'every file needs a file name');
-    return { file: f, name: fileName, type: cleanType(f.mimeType) ?? detectMimeType(f.bytes, fileName), size: f.bytes.byteLength };
+    const candidate = describePicked(f.fileName, f.mimeType, f.bytes);
+    if (candidate.name === '') throw new PhoneError('INVALID_INPUT', 'every file needs a file name');
+    return { file: f, ...candidate };
   });
-  const reason = refusal(view, current.length, described);
+  const reason = pickRefusal(view, current.length, described);
   if (reason !== undefined) return refuse(reason);
 
   const items: FlowMediaItem[] = [];

@@ -11,7 +11,7 @@ import { chatMessages, createPhone, DEFAULT_PHONE_LOCALE, getPhone, PhoneError }
 import { registerCompletionRoutes } from './completions.js';
 import { registerPickRoute } from './pick-route.js';
 import { advanceStatus, receivedInfo } from './receiver.js';
-import { act, getSession, openFlowMessage, sessionView } from './sessions.js';
+import { act, findSession, openFlowMessage, sessionView } from './sessions.js';
 import type { SessionAction } from './sessions.js';
 import { eventStream } from './stream.js';
 
@@ -124,7 +124,7 @@ export function registerPhoneRoutes(router: Router): void {
   router.add(
     'GET',
     '/_sandbox/sessions/:id',
-    guarded(async (_req, params, ctx) => json({ session: sessionView(getSession(ctx, params.id ?? '')) })),
+    guarded(async (_req, params, ctx) => json({ session: sessionView(await findSession(ctx, params.id ?? '')) })),
   );
 
   for (const kind of ACTIONS) {

@@ -3,6 +3,8 @@
 // sandbox holds (cached at open, as the client caches it; a 421 makes it refetch the key from the
 // store and retry once); a 427 ends the session and disables that message's button; a completion
 // becomes an inbound nfm_reply message from the phone, handed to the webhook dispatcher.
+// Only open sessions stay in memory (registry.ts bounds them): the statement that records a
+// session's end also stores its last view, and a finished session is read back from the store.
 import { randomBytes } from 'node:crypto';
 import { EndpointError, RuntimeError, startFlow } from '../../runtime/index.js';
 import type { ActionResult, ExchangeRequest, FieldResult, FlowSession, RuntimeHost, ScreenView, SessionError } from '../../runtime/index.js';
@@ -21,6 +23,8 @@ import { flowCtaOf } from './flow-message.js';
 import type { FlowCta } from './flow-message.js';
 import { advanceStatus, receivedInfo } from './receiver.js';
 import { mediaView, replyJsonOf, replyMedia } from './media-state.js';
+import { SessionRegistry } from './registry.js';
+import type { SessionLimits } from './registry.js';
 
 export interface SessionChangedEvent {
   readonly sessionId: string;
@@ -57,19 +61,62 @@ interface LiveSession {
   replyMessageId?: string;
   /** Completion and bookkeeping work started by the runtime's callbacks; awaited before answering. */
   work: Promise<void>;
+  /** The latest MAX_EXCHANGES endpoint exchanges, oldest first. */
   readonly exchanges: ExchangeRecord[];
   readonly createdAt: Date;
+  // registry.ts bookkeeping
+  lastActiveMs: number;
+  busy: number;
+  closing: boolean;
+  /** The final row (status and last view) is in the store. */
+  finalSaved: boolean;
 }
 
-const registries = new WeakMap<Store, Map<string, LiveSession>>();
+/** A finished session, read back from the store: its last view as the API showed it. */
+export interface StoredSession {
+  readonly id: string;
+  readonly status: FlowSession['status'];
+  readonly view: Readonly<Record<string, unknown>>;
+}
 
-function registry(ctx: SandboxContext): Map<string, LiveSession> {
-  let map = registries.get(ctx.store);
-  if (map === undefined) {
-    map = new Map();
-    registries.set(ctx.store, map);
+/** What an action or a look-up finds: the open session, or what a finished one left. */
+export type SessionRef = LiveSession | StoredSession;
+
+export function isStored(ref: SessionRef): ref is StoredSession {
+  return 'view' in ref;
+}
+
+export function statusOf(ref: SessionRef): FlowSession['status'] | undefined {
+  return isStored(ref) ? ref.status : ref.session?.status;
+}
+
+/** A long-running session keeps its latest exchanges (the view shows them), not all of them. */
+export const MAX_EXCHANGES = 100;
+
+const registries = new WeakMap<Store, SessionRegistry<LiveSession>>();
+
+function registry(ctx: SandboxContext): SessionRegistry<LiveSession> {
+  let found = registries.get(ctx.store);
+  if (found === undefined) {
+    found = new SessionRegistry();
+    registries.set(ctx.store, found);
   }
-  return map;
+  return found;
+}
+
+/** Changes the registry's limits for this sandbox (tests; registry.ts has the defaults). */
+export function setSessionLimits(ctx: SandboxContext, limits: Partial<SessionLimits>): void {
+  const r = registry(ctx);
+  r.limits = { ...r.limits, ...limits };
+}
+
+/** The sessions held in memory, with their status: all open, unless one is finishing right now. */
+export function liveSessions(ctx: SandboxContext): { id: string; status: FlowSession['status'] | undefined }[] {
+  return [...registry(ctx).values()].map((live) => ({ id: live.id, status: statusOf(live) }));
+}
+
+export function liveSessionCount(ctx: SandboxContext): number {
+  return registry(ctx).size;
 }
 
 function inferHostingType(ctx: SandboxContext, payload: Record<string, unknown>): HostingType {
@@ -113,7 +160,7 @@ function errorCodeOf(record: ExchangeRecord): string | undefined {
 }
 
 /** A host whose exchange is the real encrypted HTTP call; the key is read now and cached. */
-async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'session' | 'work' | 'exchanges'> & { exchanges: LiveSession['exchanges'] }, onComplete: (response: Record<string, unknown>) => void): Promise<RuntimeHost> {
+async function endpointHost(ctx: SandboxContext, live: Pick<LiveSession, 'cta' | 'endpointUri' | 'businessPhoneId' | 'userLocale' | 'exchanges'>, onComplete: (response: Record<string, unknown>) => void): Promise<RuntimeHost> {
   const uri = live.endpointUri;
   const complete = onComplete;
   if (uri === undefined) {
@@ -130,6 +177,7 @@ async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'sessio
     const at = ctx.clock();
     const errorCode = errorCodeOf(record);
     live.exchanges.push({ ...record, latencyMs: Math.round(record.latencyMs) });
+    if (live.exchanges.length > MAX_EXCHANGES) live.exchanges.splice(0, live.exchanges.length - MAX_EXCHANGES);
     ctx.background.track(
       (async () => {
         await recordSample(ctx.store, {
@@ -156,13 +204,13 @@ async function endpointHost(ctx: SandboxContext, live: Omit<LiveSession, 'sessio
   return { complete, exchange: (request: ExchangeRequest) => transport.exchange(request) };
 }
 
-async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = ctx.store, completion?: Record<string, unknown>): Promise<void> {
+async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = ctx.store, completion?: Record<string, unknown>, finalView?: Record<string, unknown>): Promise<void> {
   const s = live.session;
   await db.query(
-    `INSERT INTO phone_flow_sessions (id, message_id, user_phone_id, flow_id, flow_token, status, error, completion, reply_message_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11)
+    `INSERT INTO phone_flow_sessions (id, message_id, user_phone_id, flow_id, flow_token, status, error, completion, reply_message_id, created_at, updated_at, final_view)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12::jsonb)
      ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, error = EXCLUDED.error, completion = EXCLUDED.completion,
-       reply_message_id = EXCLUDED.reply_message_id, updated_at = EXCLUDED.updated_at`,
+       reply_message_id = EXCLUDED.reply_message_id, updated_at = EXCLUDED.updated_at, final_view = EXCLUDED.final_view`,
     [
       live.id,
       live.messageId,
@@ -175,8 +223,19 @@ async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = c
       live.replyMessageId ?? null,
       live.createdAt.toISOString(),
       ctx.clock().toISOString(),
+      finalView === undefined ? null : JSON.stringify(finalView),
     ],
   );
+}
+
+/**
+ * Whether the session has ended for good: closed, stopped, or completed with its reply sent (a
+ * completion is announced once as the flow closes and again once the nfm_reply is committed).
+ */
+function finished(live: LiveSession): boolean {
+  const status = live.session?.status;
+  if (status === undefined || status === 'open') return false;
+  return status !== 'completed' || live.replyMessageId !== undefined;
 }
 
 async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
@@ -187,7 +246,13 @@ async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
     // endpoint's own text (error_msg), when it sent one, is what the user reads.
     await disableCta(ctx.store, live.messageId, s.error.userMessage ?? s.error.message);
   }
-  await persist(ctx, live);
+  // The final row carries the last view; from then on the store answers for the session.
+  const final = finished(live);
+  await persist(ctx, live, ctx.store, undefined, final ? sessionView(live) : undefined);
+  if (final) {
+    live.finalSaved = true;
+    registry(ctx).remove(live);
+  }
   await ctx.events.emit('session.changed', {
     sessionId: live.id,
     waId: live.waId,
@@ -282,7 +347,7 @@ export async function openFlowMessage(ctx: SandboxContext, waId: string, message
     exchanges: [] as LiveSession['exchanges'],
     createdAt: ctx.clock(),
   };
-  const live: LiveSession = { ...base, session: undefined, work: Promise.resolve() };
+  const live: LiveSession = { ...base, session: undefined, work: Promise.resolve(), lastActiveMs: ctx.clock().getTime(), busy: 1, closing: false, finalSaved: false };
   const host = await endpointHost(ctx, base, (responseJson) => {
     live.work = live.work.then(() => sendReply(ctx, live, responseJson)).then(() => announce(ctx, live));
   });
@@ -300,13 +365,18 @@ export async function openFlowMessage(ctx: SandboxContext, waId: string, message
     if (error instanceof RuntimeError) throw new PhoneError('CONFLICT', `the flow cannot be opened: ${error.message}`);
     throw error;
   }
-  registry(ctx).set(live.id, live);
+  await makeRoom(ctx);
+  registry(ctx).touch(live, ctx.clock().getTime());
   live.session.subscribe(() => {
     live.work = live.work.then(() => announce(ctx, live));
   });
-  await advanceStatus(ctx, { id: messageId, chatId: message.chatId, businessPhoneId: message.businessPhoneId, recipient: waId, hostingType }, 'read');
-  live.work = live.work.then(() => announce(ctx, live));
-  await settle(live);
+  try {
+    await advanceStatus(ctx, { id: messageId, chatId: message.chatId, businessPhoneId: message.businessPhoneId, recipient: waId, hostingType }, 'read');
+    live.work = live.work.then(() => announce(ctx, live));
+    await settle(live);
+  } finally {
+    await release(ctx, live);
+  }
   return live;
 }
 
@@ -319,10 +389,75 @@ async function settle(live: LiveSession): Promise<void> {
   }
 }
 
+/**
+ * Ends an action on `live`. A session that finished leaves the registry once its final row is
+ * stored; announce() does both, and this catches one whose announcement failed (the store refused
+ * a write), so a failure cannot pin it in memory.
+ */
+async function release(ctx: SandboxContext, live: LiveSession): Promise<void> {
+  live.busy -= 1;
+  const r = registry(ctx);
+  if (!r.has(live)) return;
+  if (live.session?.status === 'open') {
+    r.touch(live, ctx.clock().getTime());
+    return;
+  }
+  r.remove(live);
+  if (live.finalSaved || live.session === undefined) return;
+  try {
+    await ctx.store.query('UPDATE phone_flow_sessions SET final_view = $2::jsonb WHERE id = $1', [live.id, JSON.stringify(sessionView(live))]);
+    live.finalSaved = true;
+  } catch (error) {
+    ctx.log.error('could not store a finished flow session', { session: live.id, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/**
+ * Closes what the registry says must go before one more session opens (idle too long, or the
+ * least recently used idle ones over the cap), as a user closing the flow would: the close is
+ * announced and stored like any other, with the session's last view.
+ */
+async function makeRoom(ctx: SandboxContext): Promise<void> {
+  const r = registry(ctx);
+  const now = ctx.clock().getTime();
+  for (const live of r.pickToClose(now)) {
+    const reason = now - live.lastActiveMs >= r.limits.idleMs ? 'idle' : 'capacity';
+    ctx.log.info('closing an unused flow session', { session: live.id, reason });
+    live.busy += 1;
+    try {
+      live.session?.close();
+      await settle(live);
+    } catch (error) {
+      ctx.log.error('closing an unused flow session failed', { session: live.id, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      await release(ctx, live);
+    }
+  }
+}
+
+/** The open session `id` (for actions that need the running flow, such as a pick). */
 export function getSession(ctx: SandboxContext, id: string): LiveSession {
   const live = registry(ctx).get(id);
-  if (live === undefined || live.session === undefined) throw new PhoneError('NOT_FOUND', `no flow session ${id} (sessions live in memory and end when the sandbox restarts)`);
+  if (live === undefined || live.session === undefined) {
+    throw new PhoneError('NOT_FOUND', `no open flow session ${id} (a finished one is read with GET /_sandbox/sessions/${id}; open sessions end when the sandbox restarts)`);
+  }
+  registry(ctx).touch(live, ctx.clock().getTime());
   return live;
+}
+
+/** The open session `id`, or the last view of a finished one from the store. */
+export async function findSession(ctx: SandboxContext, id: string): Promise<SessionRef> {
+  const live = registry(ctx).get(id);
+  if (live !== undefined && live.session !== undefined) {
+    registry(ctx).touch(live, ctx.clock().getTime());
+    return live;
+  }
+  const rows = await ctx.store.query<{ status: FlowSession['status']; final_view: unknown }>('SELECT status, final_view FROM phone_flow_sessions WHERE id = $1', [id]);
+  const row = rows[0];
+  const view = typeof row?.final_view === 'string' ? (JSON.parse(row.final_view) as unknown) : row?.final_view;
+  if (row !== undefined && typeof view === 'object' && view !== null) return { id, status: row.status, view: view as Record<string, unknown> };
+  if (row !== undefined) throw new PhoneError('NOT_FOUND', `flow session ${id} ended when the sandbox stopped (open sessions live in its memory)`);
+  throw new PhoneError('NOT_FOUND', `no flow session ${id}`);
 }
 
 function fieldErrors(components: ScreenView['components'], out: Record<string, string> = {}): Record<string, string> {
@@ -333,8 +468,10 @@ function fieldErrors(components: ScreenView['components'], out: Record<string, s
   return out;
 }
 
-/** The session as the HTTP API shows it (snake_case wire shape). */
-export function sessionView(live: LiveSession): Record<string, unknown> {
+/** The session as the HTTP API shows it (snake_case wire shape); a finished one as it was stored. */
+export function sessionView(ref: SessionRef): Record<string, unknown> {
+  if (isStored(ref)) return { ...ref.view };
+  const live = ref;
   const s = live.session;
   if (s === undefined) throw new PhoneError('NOT_FOUND', `flow session ${live.id} did not start`);
   const fields = fieldErrors(s.screen.components);
@@ -375,31 +512,56 @@ export type SessionAction =
   | { kind: 'back' }
   | { kind: 'activate'; ref: string };
 
-/** Runs one user action; resolves once the runtime and any completion work have settled. */
-export async function act(ctx: SandboxContext, id: string, action: SessionAction): Promise<{ result: FieldResult | ActionResult; live: LiveSession }> {
-  const live = getSession(ctx, id);
-  const s = live.session as FlowSession;
-  let result: FieldResult | ActionResult;
+/**
+ * What the runtime answers an action on a finished flow (session.ts refuse() and setValue()), for
+ * a session that has left memory: the same words, so an answer does not depend on where it lives.
+ */
+function refusal(stored: StoredSession, action: SessionAction): FieldResult | ActionResult {
+  const errors = stored.view.errors as { session?: { message?: unknown } } | undefined;
+  const reason = stored.status === 'error' ? `the flow stopped: ${typeof errors?.session?.message === 'string' ? errors.session.message : 'error'}` : `the flow is ${stored.status}`;
   switch (action.kind) {
     case 'fill':
-      result = s.setValue(action.name, action.value);
-      break;
+      return { ok: false, error: `the flow is ${stored.status}` };
     case 'select':
-      result = await s.select(action.name, action.optionId);
-      break;
     case 'unselect':
-      result = await s.unselect(action.name, action.optionId);
-      break;
-    case 'submit':
-      result = await s.submit();
-      break;
-    case 'back':
-      result = await s.back();
-      break;
-    case 'activate':
-      result = await s.activate(action.ref);
-      break;
+      return { ok: false, error: reason };
+    default:
+      return { ok: false, reason };
   }
-  await settle(live);
-  return { result, live };
+}
+
+/** Runs one user action; resolves once the runtime and any completion work have settled. */
+export async function act(ctx: SandboxContext, id: string, action: SessionAction): Promise<{ result: FieldResult | ActionResult; live: SessionRef }> {
+  const found = await findSession(ctx, id);
+  if (isStored(found)) return { result: refusal(found, action), live: found };
+  const live = found;
+  const s = live.session as FlowSession;
+  live.busy += 1;
+  try {
+    let result: FieldResult | ActionResult;
+    switch (action.kind) {
+      case 'fill':
+        result = s.setValue(action.name, action.value);
+        break;
+      case 'select':
+        result = await s.select(action.name, action.optionId);
+        break;
+      case 'unselect':
+        result = await s.unselect(action.name, action.optionId);
+        break;
+      case 'submit':
+        result = await s.submit();
+        break;
+      case 'back':
+        result = await s.back();
+        break;
+      case 'activate':
+        result = await s.activate(action.ref);
+        break;
+    }
+    await settle(live);
+    return { result, live };
+  } finally {
+    await release(ctx, live);
+  }
 }

@@ -4,6 +4,12 @@ import type { SandboxContext } from '../context.js';
 import type { SandboxEventMap } from '../events.js';
 
 const KEEPALIVE_MS = 15_000;
+/**
+ * Events queued for a client that does not read them (a stalled tab, a script that opened the
+ * stream and forgot it) before the stream is dropped: the queue would otherwise grow with every
+ * journey. EventSource reconnects after `retry`, and a client that reads keeps up with far fewer.
+ */
+export const MAX_QUEUED_EVENTS = 1_000;
 
 type Streamed = 'message.sent' | 'message.received' | 'message.status' | 'session.changed';
 
@@ -43,6 +49,12 @@ export function eventStream(ctx: SandboxContext, req: Request): Response {
     start(controller) {
       const send = (text: string): void => {
         try {
+          // desiredSize is 1 minus the chunks queued and not yet read.
+          if ((controller.desiredSize ?? 0) < 1 - MAX_QUEUED_EVENTS) {
+            cleanup();
+            controller.error(new Error(`the event stream client did not read ${MAX_QUEUED_EVENTS} queued events`));
+            return;
+          }
           controller.enqueue(encoder.encode(text));
         } catch {
           cleanup();

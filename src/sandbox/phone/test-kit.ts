@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCompletionStore, migrate, openStore } from '../../store/index.js';
+import { copyPgliteTemplate } from '../../store/pglite-template.js';
 import type { CompletionStore, Store } from '../../store/index.js';
 import { createWebhookHandler, toNodeWebhookHandler } from '../../webhooks/index.js';
 import type { WebhookEvent } from '../../webhooks/index.js';
@@ -24,7 +25,8 @@ export function tempDir(prefix = 'waflow-sandbox-'): { path: string; remove(): v
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function startSandbox(dataDir: string, options: CreateSandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(dataDir: string, options: CreateSandboxOptions = {}): Promise<Sandbox> {
+  await copyPgliteTemplate(dataDir);
   return createSandbox({ dataDir, port: 0, host: '127.0.0.1', templateApprovalDelayMs: -1, ...options });
 }
 

@@ -1,12 +1,14 @@
 // The routes the browser app needs besides the phone/, webhooks/ and health/ ones: the app itself
 // (index.html, hashed assets, SPA pages) and a few read-only views of the store (phones, flow
-// sessions, stored completions). The app's pages come with its session cookie (see session.ts);
-// no route hands out an API key.
+// sessions, stored completions, the media of completions). The app's pages come with its session
+// cookie (see session.ts); no route hands out an API key.
 import type { SandboxContext } from '../context.js';
 import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
 import { SURFACE_PREFIXES, json } from '../router.js';
 import type { Router } from '../router.js';
-import { uiSessionCookie } from './session.js';
+import { findMedia, mediaData } from '../media/index.js';
+import { hasUiSession, uiSessionCookie } from './session.js';
+import { mediaResponse } from './media.js';
 import { DEFAULT_UI_DIST, serveAsset, serveIndex, UI_PAGES } from './static.js';
 
 export interface UiRouteOptions {
@@ -123,6 +125,19 @@ export function registerUiRoutes(router: Router, options: UiRouteOptions = {}): 
     }
     const rows = await ctx.store.query<SessionRow>(`${SESSION_SELECT} ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY s.created_at DESC LIMIT ${MAX_ROWS}`, args);
     return json({ data: rows.map(sessionWire) });
+  });
+
+  // A completion's media (response_json's `{ file_name, mime_type, sha256, id }`) for the dashboard's
+  // thumbnails and links: only for the app's pages (session cookie), only message media (a picker
+  // upload is ciphertext, on the CDN), only of the app's number, as its key downloads them.
+  router.add('GET', '/_sandbox/ui/media/:id', async (req, params, ctx) => {
+    if (!hasUiSession(ctx, req)) return problem(401, 'UNAUTHORIZED', 'media is served to the browser app only: open the app from the sandbox (its page sets the session cookie)');
+    const id = params.id ?? '';
+    const media = /^\d{1,32}$/.test(id) ? await findMedia(ctx.store, id) : undefined;
+    const phones = await ctx.store.query<{ id: string }>(`SELECT id FROM phones WHERE role = 'business' AND number = $1`, [ctx.config.businessNumber]);
+    const data = media?.kind === 'message' && media.businessPhoneId === phones[0]?.id ? await mediaData(ctx.store, media.id) : undefined;
+    if (media === undefined || data === undefined) return problem(404, 'NOT_FOUND', `no media ${id.slice(0, 64)} of a completed flow`);
+    return mediaResponse(media, data);
   });
 
   router.add('GET', '/_sandbox/ui/flows/:flowId/responses', async (_req, params, ctx) => {

@@ -10,6 +10,7 @@
 // get the cookie: no CORS, the Host check refuses DNS-rebound names, the cookie is HttpOnly.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { getCookie, generateCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
 import type { Store } from '../../store/index.js';
 import { API_KEY_HEADER, createApiKey } from '../auth.js';
 import type { SandboxContext } from '../context.js';
@@ -61,6 +62,16 @@ function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/**
+ * Whether `req` carries the app's session cookie: for routes only the app's own pages may use
+ * (an API key alone does not let a request in).
+ */
+export function hasUiSession(ctx: SandboxContext, req: Request): boolean {
+  const name = uiCookieName(ctx);
+  const presented = parseCookies(req.headers.get('cookie') ?? '', name)[name];
+  return presented !== undefined && same(presented, sessionOf(ctx).token);
 }
 
 export const uiSessionAuth: SandboxMiddleware = async (c, next) => {

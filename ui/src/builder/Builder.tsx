@@ -2,7 +2,8 @@
 // platform's checks and the design-guidance lints; safe fixes once typing pauses), a version
 // switch, the live phone preview beside it, open/save/publish through the sandbox's Flows API, and
 // an interactive run with a flow token and initial data (in the page, or through the sandbox so a
-// flow's endpoint is really called).
+// flow's endpoint is really called). Ctrl/⌘-S saves, Ctrl/⌘-Enter checks and previews the screen
+// at the cursor (shortcuts.ts); the help line under the editor lists its keys.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FLOW_JSON_VERSIONS, fixFlow, validateFlow } from '../../../src/flow-json/index.js';
 import type { Diagnostic, Fix, FlowJsonVersion, Position, ValidateOptions } from '../../../src/flow-json/index.js';
@@ -14,9 +15,12 @@ import type { SessionWire } from '../inbox/remote.js';
 import type { PhoneDriver, PhoneState } from '../phone/driver.js';
 import { FlowSheet, PhoneFrame } from '../phone/Phone.js';
 import { Diagnostics } from './Diagnostics.js';
-import { Editor } from './Editor.js';
 import type { EditorHandle } from './Editor.js';
 import { applyFix, fixStart, useFixes } from './fixes.js';
+import { pathAt } from './json-scan.js';
+import { LazyEditor } from './LazyEditor.js';
+import { offsetOf } from './position.js';
+import { useShortcuts } from './shortcuts.js';
 import { usePreview } from './usePreview.js';
 import './builder.css';
 
@@ -225,6 +229,19 @@ export function Builder() {
       setRemote({ state: { status: opened.session.status, screen: opened.session.screen, depth: opened.session.history.length, version: flowVersion, pending: false }, driver, wire: opened.session });
     });
 
+  /** Ctrl/⌘-Enter: the validator's count in the status line, and the screen at the cursor on the phone. */
+  const checkAndPreview = (): void => {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.length - errors;
+    const path = pathAt(text, offsetOf(text, cursor.line, cursor.column));
+    const screen = path[0] === 'screens' && typeof path[1] === 'number' ? screenIds(parsed.flow)[path[1]] : undefined;
+    const live = remote === undefined && run === undefined;
+    if (live && screen !== undefined && preview.state !== undefined) preview.goTo(screen);
+    const found = result.diagnostics.length === 0 ? 'No problems' : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'} (F8: next one)`;
+    setMessage({ kind: errors === 0 ? 'ok' : 'error', text: `${found}${live && screen !== undefined ? `; previewing ${screen}` : ''}.` });
+  };
+  useShortcuts({ save: () => busy === undefined && void save(), check: checkAndPreview });
+
   const phoneState = remote?.state ?? preview.state;
   const phoneDriver = remote?.driver ?? preview.driver;
   const ids = screenIds(parsed.flow);
@@ -249,7 +266,7 @@ export function Builder() {
           <button type="button" onClick={() => void openList()} disabled={busy !== undefined}>
             Open…
           </button>
-          <button type="button" data-testid="save" onClick={() => void save()} disabled={busy !== undefined}>
+          <button type="button" data-testid="save" title="Save to the sandbox (Ctrl+S / ⌘S)" aria-keyshortcuts="Control+S Meta+S" onClick={() => void save()} disabled={busy !== undefined}>
             {saved === undefined ? 'Save to sandbox' : 'Save'}
           </button>
           <button type="button" data-testid="publish" onClick={() => void publish()} disabled={busy !== undefined || saved === undefined || saved.status !== 'DRAFT'}>
@@ -270,7 +287,7 @@ export function Builder() {
           </div>
         )}
         {(busy !== undefined || message !== undefined || saved !== undefined) && (
-          <div class={`status-line ${message?.kind === 'error' ? 'is-error' : ''}`} data-testid="builder-status">
+          <div class={`status-line ${message?.kind === 'error' ? 'is-error' : ''}`} data-testid="builder-status" role="status">
             {busy !== undefined ? `${busy}…` : message?.text}
             {saved !== undefined && busy === undefined && (
               <span class="saved-tag">
@@ -290,9 +307,14 @@ export function Builder() {
             ))}
           </ul>
         )}
-        <Editor text={text} diagnostics={result.diagnostics} onChange={setText} onCursor={setCursor} handle={editor} />
-        <div class="cursor-pos" data-testid="cursor">
-          Ln {cursor.line}, Col {cursor.column}
+        <LazyEditor text={text} diagnostics={result.diagnostics} version={version === '' ? undefined : version} onChange={setText} onCursor={setCursor} onFix={fixOne} handle={editor} describedBy="editor-keys" />
+        <div class="ed-foot">
+          <p class="ed-keys" id="editor-keys">
+            <kbd>Ctrl/⌘ S</kbd> save · <kbd>Ctrl/⌘ Enter</kbd> check and preview the screen at the cursor · <kbd>Ctrl Space</kbd> complete · <kbd>F8</kbd> next problem · <kbd>Ctrl/⌘ Shift M</kbd> problems and fixes · <kbd>Ctrl/⌘ F</kbd> search · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
+          </p>
+          <div class="cursor-pos" data-testid="cursor">
+            Ln {cursor.line}, Col {cursor.column}
+          </div>
         </div>
         <Diagnostics diagnostics={result.diagnostics} onPick={pick} onFix={fixOne} onFixAll={fixAll} />
       </section>

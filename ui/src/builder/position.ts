@@ -25,8 +25,3 @@ export function positionOf(text: string, offset: number): { line: number; column
   return { line, column: Math.min(offset, text.length) - start + 1 };
 }
 
-export function lineCount(text: string): number {
-  let n = 1;
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') n += 1;
-  return n;
-}

@@ -1,4 +1,5 @@
-// Per flow: stored completions (table, a bar chart per question, CSV export), every endpoint
+// Per flow: stored completions (table, a bar chart per question, CSV export; picked photos as
+// thumbnails and documents as download links, from the sandbox's media route), every endpoint
 // request of each session with its status and latency, the endpoint health check with its
 // diagnosis, and the webhook delivery log with its retries.
 import type { ComponentChildren } from 'preact';
@@ -8,8 +9,8 @@ import type { FlowSummary } from '../api.js';
 import type { SessionWire } from '../inbox/remote.js';
 import { useSandboxEvents } from '../inbox/useSandboxEvents.js';
 import { QuestionChart } from './Charts.js';
-import { questionsOf, summarize, toCsv } from './questions.js';
-import type { Question } from './questions.js';
+import { answerText, mediaFiles, mediaHref, questionsOf, summarize, toCsv } from './questions.js';
+import type { MediaFile, Question } from './questions.js';
 import './dashboard.css';
 
 interface ResponseRow {
@@ -57,6 +58,27 @@ function Section({ title, children, testId }: { title: string; children: Compone
       <h2>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** A completion's files: images as thumbnails linking to the full picture, documents as downloads. */
+function MediaCell({ files }: { files: MediaFile[] }) {
+  return (
+    <ul class="media-cell">
+      {files.map((f) => (
+        <li key={f.id} data-media-id={f.id}>
+          {f.mime_type.startsWith('image/') ? (
+            <a href={mediaHref(f.id)} target="_blank" rel="noopener" title={f.file_name}>
+              <img class="media-thumb" src={mediaHref(f.id)} alt={f.file_name} loading="lazy" />
+            </a>
+          ) : (
+            <a class="media-doc" href={mediaHref(f.id)} download={f.file_name}>
+              📄 {f.file_name}
+            </a>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -149,7 +171,7 @@ export function Dashboard() {
   const titleOf = (key: string, value: unknown): string => {
     const q = questions.find((x) => x.key === key);
     const hit = q?.options?.find((o) => o.id === String(value));
-    return hit?.title ?? (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
+    return hit?.title ?? answerText(value);
   };
 
   return (
@@ -198,9 +220,10 @@ export function Dashboard() {
                 <tr key={r.session_id}>
                   <td>{fmt(r.completed_at)}</td>
                   <td>+{r.wa_id}</td>
-                  {keys.map((k) => (
-                    <td key={k}>{titleOf(k, r.response_json[k])}</td>
-                  ))}
+                  {keys.map((k) => {
+                    const files = mediaFiles(r.response_json[k]);
+                    return <td key={k}>{files === undefined ? titleOf(k, r.response_json[k]) : <MediaCell files={files} />}</td>;
+                  })}
                 </tr>
               ))}
               {responses.length === 0 && (

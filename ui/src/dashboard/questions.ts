@@ -1,7 +1,8 @@
 // Turns stored completions into per-question results. The questions come from the Flow JSON: each
-// key of the `complete` payload is traced to the field it reads (`${form.x}` on that screen, or
-// `${data.x}` back through the navigate payload that carried it), which gives its label and the
-// option titles to count by.
+// key of the `complete` payload is traced to the field it reads (`${form.x}` on that screen,
+// `${screen.S.form.x}` on screen S, or `${data.x}` back through the navigate payload that carried
+// it), which gives its label and the option titles to count by. A picker's answer is a list of
+// Cloud API media (`{ file_name, mime_type, sha256, id }`), shown and exported by file name.
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -65,6 +66,8 @@ function actionsOf(screen: Json): Json[] {
 
 const FORM_REF = /^\$\{form\.([\w-]+)\}$/;
 const DATA_REF = /^\$\{data\.([\w-]+)\}$/;
+/** A global reference to another screen's field (Flow JSON 4.0+). */
+const SCREEN_FORM_REF = /^\$\{screen\.([\w-]+)\.form\.([\w-]+)\}$/;
 
 /** The questions a flow's completion answers, in payload order. */
 export function questionsOf(flow: unknown): Question[] {
@@ -94,12 +97,48 @@ export function questionsOf(flow: unknown): Question[] {
         const text = typeof expr === 'string' ? expr : '';
         const form = FORM_REF.exec(text);
         const data = DATA_REF.exec(text);
-        const field = form !== null ? fields.get(String(s.id))?.get(form[1] ?? '') : data !== null ? carried.get(`${String(s.id)}.${data[1] ?? ''}`) : undefined;
+        const global = SCREEN_FORM_REF.exec(text);
+        const field =
+          form !== null
+            ? fields.get(String(s.id))?.get(form[1] ?? '')
+            : data !== null
+              ? carried.get(`${String(s.id)}.${data[1] ?? ''}`)
+              : global !== null
+                ? fields.get(global[1] ?? '')?.get(global[2] ?? '')
+                : undefined;
         out.push({ key, label: field?.label ?? key, ...(field?.options === undefined ? {} : { options: field.options }) });
       }
     }
   }
   return out;
+}
+
+/** One file of a completion, as the response message carries it (Cloud API media). */
+export interface MediaFile {
+  file_name: string;
+  mime_type: string;
+  sha256?: string;
+  id: string;
+}
+
+/** The value as a list of Cloud API media, or undefined when it is anything else. */
+export function mediaFiles(value: unknown): MediaFile[] | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  const ok = value.every((v) => isObject(v) && typeof v.id === 'string' && v.id !== '' && typeof v.file_name === 'string' && typeof v.mime_type === 'string');
+  return ok ? (value as MediaFile[]) : undefined;
+}
+
+/** Where the app reads a completion's file (the sandbox's cookie-guarded media route). */
+export function mediaHref(id: string): string {
+  return `/_sandbox/ui/media/${encodeURIComponent(id)}`;
+}
+
+/** An answer as text: media by file name, strings as they are, anything else as JSON. */
+export function answerText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  const files = mediaFiles(value);
+  if (files !== undefined) return files.map((f) => f.file_name).join('; ');
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 /** Counts per option and the free-text answers, per question; keys no question names are added as text. */
@@ -117,7 +156,7 @@ export function summarize(questions: readonly Question[], responses: readonly Js
       }
       return { ...q, counts, answered: values.length };
     }
-    return { ...q, texts: values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))), answered: values.length };
+    return { ...q, texts: values.map(answerText), answered: values.length };
   });
 }
 
@@ -126,7 +165,7 @@ export function toCsv(questions: readonly Question[], rows: readonly { wa_id: st
   const keys = questions.map((q) => q.key).filter((k) => k !== 'flow_token');
   for (const r of rows) for (const k of Object.keys(r.response_json)) if (k !== 'flow_token' && !keys.includes(k)) keys.push(k);
   const cell = (v: unknown): string => {
-    const s = v === undefined || v === null ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+    const s = answerText(v);
     // A leading =, +, - or @ would run as a formula in a spreadsheet.
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -91,7 +91,7 @@ export function FlowSheet({ state, driver, source, businessName }: FlowSheetProp
       )}
       {/* Keyed by screen so each visit's fields mount fresh with their init values. */}
       <div class="wa-content" key={`${screen.id}:${state.depth}`}>
-        <Components views={screen.components} ctx={{ driver, version: state.version, ...(source === undefined ? {} : { source }) }} />
+        <Components views={screen.components} ctx={{ driver, version: state.version, ...(source === undefined ? {} : { source }), ...(state.media === undefined ? {} : { media: state.media }) }} />
       </div>
       {state.notice !== undefined && (
         <div class="wa-toast" role="status" data-testid="flow-notice">

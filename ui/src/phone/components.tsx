@@ -1,7 +1,7 @@
 // One ComponentView → its look on the phone. Texts and media are drawn here; inputs live in
 // fields.tsx. Hidden components render nothing; If/Switch arrive already resolved by the runtime.
 import type { ComponentView } from '../../../src/runtime/index.js';
-import type { PhoneDriver } from './driver.js';
+import type { PhoneDriver, PhoneState } from './driver.js';
 import { Chips, ChoiceList, DateField, Dropdown, imageSrc, MediaPicker, OptIn, TextField } from './fields.js';
 import { InlineMarkdown, RichText } from './Markdown.js';
 import { pointerGet } from './pointer.js';
@@ -11,6 +11,8 @@ export interface RenderContext {
   version: string;
   /** The parsed Flow JSON when known (to tell whether an OptIn has "Read more"). */
   source?: unknown;
+  /** The pickers' refused picks and file details, per field name. */
+  media?: PhoneState['media'];
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
@@ -139,7 +141,7 @@ export function Component({ view, ctx }: { view: ComponentView; ctx: RenderConte
       return <OptIn {...field} readMore={ctx.source !== undefined && pointerGet(ctx.source, `${view.pointer}/on-click-action`) !== undefined} />;
     case 'PhotoPicker':
     case 'DocumentPicker':
-      return <MediaPicker {...field} />;
+      return <MediaPicker {...field} {...(ctx.media?.[view.name ?? ''] === undefined ? {} : { media: ctx.media[view.name ?? ''] })} />;
     case 'EmbeddedLink':
       return (
         <button type="button" class="wa-linkbtn wa-embedded" disabled={!view.enabled} onClick={() => ctx.driver.activate(view.pointer)}>

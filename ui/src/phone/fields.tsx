@@ -1,15 +1,15 @@
 // Input components: text fields, selections, dates, opt-in and media pickers. Each shows its label,
 // helper text and the runtime's inline error, and tells the driver what the user did; the runtime
 // decides what is valid.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ComponentView, OptionView } from '../../../src/runtime/index.js';
+import { pickerAccept, pickerLimits } from '../../../src/sandbox/phone/pick-limits.js';
 import { DateSheet } from './DateSheet.js';
 import { dateValue, displayDate } from './dates.js';
 import type { DayRules } from './dates.js';
-import type { PhoneDriver } from './driver.js';
+import type { PhoneDriver, PickerState } from './driver.js';
 import { InlineMarkdown } from './Markdown.js';
-import { fakeMedia, formatSize } from './media.js';
-import type { FakeMedia } from './media.js';
+import { formatSize, pageFile } from './media.js';
 import { Sheet } from './Sheet.js';
 
 export interface FieldProps {
@@ -18,12 +18,14 @@ export interface FieldProps {
   version: string;
   /** An OptIn with an on-click-action shows "Read more" (the render model leaves actions out). */
   readMore?: boolean;
+  /** A picker's refused pick and what is known of its files (PhoneState.media). */
+  media?: PickerState;
 }
 
 const text = (v: unknown): string => (v === undefined || v === null ? '' : typeof v === 'string' ? v : String(v));
 
-function Helper({ view }: { view: ComponentView }) {
-  if (view.error !== undefined) return <div class="wa-error" role="alert">{view.error}</div>;
+function Helper({ view, hideError = false }: { view: ComponentView; hideError?: boolean }) {
+  if (view.error !== undefined && !hideError) return <div class="wa-error" role="alert">{view.error}</div>;
   const helper = text(view.props['helper-text']);
   return helper === '' ? null : <div class="wa-helper">{helper}</div>;
 }
@@ -42,7 +44,8 @@ export function TextField({ view, driver }: FieldProps) {
   const onInput = (e: Event): void => {
     const value = (e.currentTarget as HTMLInputElement | HTMLTextAreaElement).value;
     setLength(value.length);
-    driver.setValue(name, value === '' ? undefined : value);
+    // An emptied field is "" (the runtime sends it as "", as WhatsApp does), not unanswered-and-untouched.
+    driver.setValue(name, value);
   };
   const common = {
     id: `f-${name}`,
@@ -264,31 +267,84 @@ export function OptIn({ view, driver, readMore }: FieldProps) {
   );
 }
 
-export function MediaPicker({ view, driver }: FieldProps) {
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A thumbnail of an image picked in this page, through an object URL made for as long as it shows;
+ * the icon when the file does not decode (a "photo" that is no image).
+ */
+function Thumbnail({ file, alt }: { file: File; alt: string }) {
+  const [url, setUrl] = useState<string | undefined>(undefined);
+  const [broken, setBroken] = useState(false);
+  useEffect(() => {
+    const made = URL.createObjectURL(file);
+    setUrl(made);
+    setBroken(false);
+    return () => URL.revokeObjectURL(made);
+  }, [file]);
+  return url === undefined || broken ? <span class="wa-file-icon">🖼</span> : <img class="wa-file-thumb" src={url} alt={alt} onError={() => setBroken(true)} />;
+}
+
+export function MediaPicker({ view, driver, media }: FieldProps) {
   const name = view.name ?? '';
   const photo = view.type === 'PhotoPicker';
-  const files = (Array.isArray(view.value) ? view.value : []) as FakeMedia[];
-  const max = Number(view.props[photo ? 'max-uploaded-photos' : 'max-uploaded-documents'] ?? (photo ? 30 : 30));
+  const input = useRef<HTMLInputElement>(null);
+  const items = (Array.isArray(view.value) ? view.value : []).filter(isRecord);
+  const { max } = pickerLimits(view);
+  // An endpoint refuses single files with an error-message object { media_id: message }; the
+  // runtime joins those into the field's error, which the list shows under each file instead.
+  const raw = view.props['error-message'];
+  const perFile: Record<string, string> = isRecord(raw) ? Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')) : {};
+  const ids = items.map((item) => String(item['media_id'] ?? ''));
+  const allUnderFiles = Object.keys(perFile).length > 0 && Object.keys(perFile).every((id) => ids.includes(id)) && view.error === Object.values(perFile).join('; ');
+  const onChange = (e: Event): void => {
+    const el = e.currentTarget as HTMLInputElement;
+    const files = [...(el.files ?? [])];
+    // Cleared so that choosing the same file again is a change too.
+    el.value = '';
+    if (files.length > 0) driver.pick(name, files);
+  };
   return (
-    <div class={`wa-field wa-picker${view.error === undefined ? '' : ' has-error'}`} data-field={name}>
+    <div class={`wa-field wa-picker${view.error === undefined && media?.refused === undefined ? '' : ' has-error'}`} data-field={name}>
       <div class="wa-picker-label">{text(view.props['label'])}</div>
       {text(view.props['description']) !== '' && <div class="wa-helper">{text(view.props['description'])}</div>}
       <ul class="wa-files">
-        {files.map((f, i) => (
-          <li key={f.media_id}>
-            <span class="wa-file-icon">{photo ? '🖼' : '📄'}</span>
-            <span class="wa-file-name">{f.file_name}</span>
-            <span class="wa-file-size">{formatSize(f.file_size)}</span>
-            <button type="button" class="wa-icon-btn" aria-label={`Remove ${f.file_name}`} onClick={() => driver.setValue(name, files.filter((_, j) => j !== i))}>
-              ✕
-            </button>
-          </li>
-        ))}
+        {items.map((item, i) => {
+          const id = ids[i] ?? '';
+          const fileName = text(item['file_name']) || id;
+          const file = pageFile(id);
+          const known = media?.files?.[id];
+          const size = file?.size ?? known?.file_size ?? (typeof item['file_size'] === 'number' ? item['file_size'] : undefined);
+          const error = perFile[id] ?? known?.error;
+          return (
+            <li key={id === '' ? i : id} data-media-id={id} class={error === undefined ? undefined : 'has-error'}>
+              <div class="wa-file-row">
+                {file !== undefined && file.type.startsWith('image/') ? <Thumbnail file={file} alt={fileName} /> : <span class="wa-file-icon">{photo ? '🖼' : '📄'}</span>}
+                <span class="wa-file-name">{fileName}</span>
+                {size !== undefined && <span class="wa-file-size">{formatSize(size)}</span>}
+                <button type="button" class="wa-icon-btn" aria-label={`Remove ${fileName}`} disabled={!view.enabled} onClick={() => driver.setValue(name, items.filter((_, j) => j !== i))}>
+                  ✕
+                </button>
+              </div>
+              {error !== undefined && (
+                <div class="wa-error wa-file-error" role="alert">
+                  {error}
+                </div>
+              )}
+            </li>
+          );
+        })}
       </ul>
-      <button type="button" class="wa-picker-btn" disabled={!view.enabled || files.length >= max} onClick={() => driver.setValue(name, [...files, fakeMedia(photo ? 'photo' : 'document', files.length)])}>
+      <input ref={input} type="file" hidden name={name} accept={pickerAccept(view)} multiple={max > 1} disabled={!view.enabled} onChange={onChange} data-testid={`file-input-${name}`} />
+      <button type="button" class="wa-picker-btn" disabled={!view.enabled || items.length >= max} onClick={() => input.current?.click()}>
         {photo ? '📷 Take photo or choose from gallery' : '📎 Choose a document'}
       </button>
-      <Helper view={view} />
+      {media?.refused !== undefined && (
+        <div class="wa-error wa-picker-refused" role="alert" data-testid="picker-refused">
+          {media.refused}
+        </div>
+      )}
+      <Helper view={view} hideError={allUnderFiles} />
     </div>
   );
 }

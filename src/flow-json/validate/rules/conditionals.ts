@@ -7,10 +7,13 @@ import { isRecord } from '../json-type.js';
 import type { Rule } from '../rule.js';
 
 /**
- * If and Switch: the condition is a boolean expression over at least one dynamic value, Switch has
- * cases, and Ifs nest at most FLOW_LIMITS.maxIfNesting deep. Wording follows Meta's '"IF" Component
- * Errors' and 'Switch Component Errors' (developers.facebook.com/docs/whatsapp/flows/reference/error-codes).
- * Unknown references inside conditions are the dynamic-references rule's business.
+ * If and Switch: the condition is a boolean expression over at least one dynamic value in the If
+ * grammar (src/flow-json/expressions/grammar.ts: no math, whole numbers, comparisons in parentheses
+ * next to other operators), Switch has cases, and Ifs nest at most FLOW_LIMITS.maxIfNesting deep.
+ * Wording follows Meta's '"IF" Component Errors' and 'Switch Component Errors'
+ * (developers.facebook.com/docs/whatsapp/flows/reference/error-codes). Unknown references inside
+ * conditions are the dynamic-references rule's business, and so are warnings on conditions
+ * (NON_PORTABLE_EXPRESSION).
  */
 export const conditionals: Rule = {
   id: 'conditionals',
@@ -43,7 +46,8 @@ export const conditionals: Rule = {
         const parsed = parseCached(model, condition, true);
         if (!parsed.ok) {
           const empty = /\(\s*\)/.exec(condition);
-          fail(empty ? `Found invalid empty parentheses at column ${empty.index + 1}. Put an expression inside them or remove them.` : `Invalid condition syntax at column ${parsed.error.offset + 1}: ${parsed.error.message}.`);
+          const fix = parsed.error.suggestion === undefined ? '' : ` For example: ${parsed.error.suggestion}`;
+          fail(empty ? `Found invalid empty parentheses at column ${empty.index + 1}. Put an expression inside them or remove them.` : `Invalid condition syntax at column ${parsed.error.offset + 1}: ${parsed.error.message}.${fix}`);
           continue;
         }
         if (parsed.value.kind !== 'expression') continue;

@@ -112,7 +112,7 @@ describe('dynamic-references: number inputs', () => {
   it('type-checks a number TextInput against numbers', () => {
     expect(errors(numberScreen([numberInput(), shownIf('`${form.age} > 18`')]))).toEqual([]);
     expect(errors(numberScreen([{ ...numberInput(), name: 'number' }, shownIf('`${form.number} == 42`')]))).toEqual([]);
-    expect(errors(numberScreen([numberInput(), { type: 'TextBody', text: "`'In ten years: ' (${form.age} + 10)`" }]))).toEqual([]);
+    expect(errors(numberScreen([numberInput(), { type: 'TextBody', text: "`'In ten years: ' ${form.age} + 10`" }]))).toEqual([]);
   });
   it('still refuses a text TextInput compared with a number', () => {
     expect(errors(numberScreen([numberInput('text'), shownIf('`${form.age} > 18`')]))).toEqual(['INVALID_PROPERTY_VALUE@/screens/0/layout/children/1/visible']);
@@ -121,5 +121,28 @@ describe('dynamic-references: number inputs', () => {
   it('types data-model numbers and integers as numbers', () => {
     const data = { count: { type: 'integer', __example__: 3 }, price: { type: 'number', __example__: 2.5 } };
     expect(errors(numberScreen([shownIf('`${data.count} >= 2 && ${data.price} < 10`'), shownIf('`${data.count} == 3`')], { data }))).toEqual([]);
+  });
+});
+
+describe('dynamic-references: nested expression semantics (issue 15)', () => {
+  const age = { age: { type: 'integer', __example__: 20 }, total: { type: 'number', __example__: 100 } };
+  const text = (value: string) => ({ type: 'TextBody', text: value });
+
+  it('accepts a comparison as one part of a juxtaposition', () => {
+    expect(errors(numberScreen([text("`'Adult: ' ${data.age} > 18`")], { data: age }))).toEqual([]);
+  });
+
+  it("refuses '(' right after a part, which WhatsApp calls, and shows the form without the parentheses", () => {
+    const doc = numberScreen([text("`'You were born in ' (2024 - ${data.age})`")], { data: age });
+    expect(errors(doc)).toEqual([`INVALID_PROPERTY_VALUE@${at(0, 'text')}`]);
+    expect(messageAt(doc, at(0, 'text'))).toMatch(/function call, which it refuses.*For example: `'You were born in ' 2024 - \$\{data\.age\}`$/);
+  });
+
+  it('warns that WhatsApp Web divides by a text form value differently, without failing validation', () => {
+    const doc = numberScreen([numberInput(), text("`'Each: ' ${data.total} / ${form.age}`")], { data: age });
+    expect(errors(doc)).toEqual([]);
+    const found = validateFlow(doc).diagnostics.filter((d) => d.pointer === at(1, 'text'));
+    expect(found.map((d) => `${d.code}:${d.severity}`)).toEqual(['NON_PORTABLE_EXPRESSION:warning']);
+    expect(found[0]?.message).toMatch(/^At character 27: On WhatsApp Web a divisor .* Infinity/);
   });
 });

@@ -8,6 +8,13 @@ import type { DynamicValue, FlowModel, ScreenNode } from '../model.js';
 import type { Report, Rule } from '../rule.js';
 
 /**
+ * A warning: the expression is documented and evaluated as documented, but WhatsApp's web client
+ * shows something else (src/flow-json/expressions/portability.ts says which constructs and why);
+ * the message says what differs and how to write it so both agree.
+ */
+export const NON_PORTABLE_EXPRESSION = 'NON_PORTABLE_EXPRESSION';
+
+/**
  * Every `${...}` string: it parses, its property accepts dynamic values, each reference exists
  * (screen data model, inputs on the screen, other screens' data and inputs from 4.0), and its type
  * fits the property. Codes and wording follow Meta's error-codes reference ("Screen Data Model
@@ -23,6 +30,7 @@ export const dynamicReferences: Rule = {
     'INVALID_ON_CLICK_ACTION_PAYLOAD',
     'INVALID_ACTION_PAYLOAD_PROPERTY',
     'UNDOCUMENTED_EXPRESSION_SYNTAX',
+    NON_PORTABLE_EXPRESSION,
   ],
   description: '${...} strings parse, are allowed where they are written, reference declared data and inputs, and have the expected type.',
   check({ model, report }) {
@@ -56,10 +64,11 @@ function checkDynamic(model: FlowModel, screen: ScreenNode, d: DynamicValue, rep
   const parsed = parseCached(model, d.source, condition);
   if (!parsed.ok) {
     if (condition) return; // the conditionals rule explains condition syntax
+    const fix = parsed.error.suggestion === undefined ? ' Write a reference such as ${data.field} or ${form.field}.' : ` For example: ${parsed.error.suggestion}`;
     report({
       code: 'INVALID_PROPERTY_VALUE',
       pointer: d.pointer,
-      message: `Invalid dynamic value for ${where(d)} at character ${parsed.error.offset + 1}: ${parsed.error.message}. Write a reference such as \${data.field} or \${form.field}.`,
+      message: `Invalid dynamic value for ${where(d)} at character ${parsed.error.offset + 1}: ${parsed.error.message}.${fix}`,
     });
     return;
   }
@@ -67,6 +76,9 @@ function checkDynamic(model: FlowModel, screen: ScreenNode, d: DynamicValue, rep
   for (const p of parsed.problems) {
     if (p.code === 'undocumented-index-access' || p.code === 'undocumented-operator') {
       report({ code: 'UNDOCUMENTED_EXPRESSION_SYNTAX', severity: 'warning', pointer: d.pointer, message: `${capitalise(p.message)}.` });
+    } else if (p.code === 'not-portable') {
+      const portable = p.suggestion ? ` Portable form: ${p.suggestion}` : '';
+      report({ code: NON_PORTABLE_EXPRESSION, severity: 'warning', pointer: d.pointer, message: `At character ${p.start + 1}: ${capitalise(p.message)}.${portable}` });
     } else {
       if (p.code === 'requires-version') versionGated = true;
       const hint = p.suggestion ? ` For example: ${p.suggestion}` : '';

@@ -1,6 +1,7 @@
 import { FLOW_LIMITS } from '../../catalogue/index.js';
 import { childPointer } from '../../diagnostics.js';
 import { referenceNodes, toReference } from '../../expressions/index.js';
+import { compareVersions } from '../../versions.js';
 import { formFieldsOf, parseCached } from '../flow-types.js';
 import { display, isRecord } from '../json-type.js';
 import type { ActionNode, ComponentNode, FlowModel, ScreenNode } from '../model.js';
@@ -16,10 +17,20 @@ const MAX_PROPERTY: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Since 5.0 (changelog, Aug 2024) the response message carries up to 10 media files, 100 MB in all;
+ * before, a complete payload held one picker allowing one file. Meta's error-code table still shows
+ * only the older rule (flow-json.md §7.7 calls it the older docs). Our reading: below 5.0 the
+ * one-picker, one-file rule; from 5.0 any pickers, as long as together they cannot hold more than
+ * 10 files, counted from their max-uploaded-* (30 when unset). The 100 MB total depends on what is
+ * picked, so the phone checks it when the flow completes, not the validator.
+ */
+const MULTI_MEDIA_RESPONSE_SINCE = '5.0';
+
+/**
  * PhotoPicker and DocumentPicker values are media handles, not data: they cannot be initialised,
  * cannot travel in a navigate payload, must be a top-level string in complete / data_exchange
- * payloads, and a complete payload carries at most one picker allowing at most one file. Meta's
- * "Native Component Errors" and "On-click Action Errors":
+ * payloads, and a complete payload carries a limited number of files (see
+ * MULTI_MEDIA_RESPONSE_SINCE). Meta's "Native Component Errors" and "On-click Action Errors":
  * developers.facebook.com/docs/whatsapp/flows/reference/error-codes and .../reference/media_upload
  */
 export const nativeComponents: Rule = {
@@ -117,26 +128,51 @@ function checkPayloads(model: FlowModel, screen: ScreenNode, report: (r: Report)
       }
     }
     if (action.name !== 'complete') continue;
-    const pickers = [...new Set(list.map((u) => u.picker))];
-    if (pickers.length > 1) {
+    if (compareVersions(model.version, MULTI_MEDIA_RESPONSE_SINCE) >= 0) checkResponseFiles(action, list, report);
+    else checkSingleFile(action, list, report);
+  }
+}
+
+function maxFilesOf(picker: ComponentNode): { readonly property: string; readonly max: number; readonly explicit: boolean } {
+  const property = MAX_PROPERTY[picker.type]!;
+  const raw = picker.value[property];
+  const fallback = picker.spec?.properties[property]?.default;
+  return { property, max: typeof raw === 'number' ? raw : typeof fallback === 'number' ? fallback : 30, explicit: typeof raw === 'number' };
+}
+
+/** 5.0+: the pickers of one complete payload may together hold at most 10 files. */
+function checkResponseFiles(action: ActionNode, list: readonly PickerUse[], report: (r: Report) => void): void {
+  const limit = FLOW_LIMITS.maxMediaFilesInResponse;
+  const pickers = [...new Set(list.map((u) => u.picker))];
+  const counted = pickers.map((p) => ({ picker: p, ...maxFilesOf(p) }));
+  const total = counted.reduce((sum, c) => sum + c.max, 0);
+  if (total <= limit) return;
+  const parts = counted.map((c) => `${c.picker.type} '${display(c.picker.value['name'])}' up to ${c.max}${c.explicit ? '' : ' (the default)'}`);
+  report({
+    code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
+    pointer: childPointer(action.pointer, 'payload'),
+    message: `The response message carries at most ${limit} media files, and the pickers in this complete payload can hold ${total}: ${parts.join(', ')}. Lower ${counted.map((c) => `'${c.property}'`).filter((p, i, all) => all.indexOf(p) === i).join(' and ')} so they add up to ${limit} or fewer, or send the files with data_exchange.`,
+  });
+}
+
+/** Before 5.0: one picker, allowing one file. */
+function checkSingleFile(action: ActionNode, list: readonly PickerUse[], report: (r: Report) => void): void {
+  const pickers = [...new Set(list.map((u) => u.picker))];
+  if (pickers.length > 1) {
+    report({
+      code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
+      pointer: childPointer(action.pointer, 'payload'),
+      message: `Complete action payload can contain either a single PhotoPicker or a single DocumentPicker component; it holds ${pickers.map((p) => `${p.type} '${display(p.value['name'])}'`).join(' and ')}. Send the others with data_exchange, or use Flow JSON ${MULTI_MEDIA_RESPONSE_SINCE} or later, whose response message carries up to ${FLOW_LIMITS.maxMediaFilesInResponse} files.`,
+    });
+  }
+  for (const u of list) {
+    const { property, max, explicit } = maxFilesOf(u.picker);
+    if (max > 1) {
       report({
         code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
-        pointer: childPointer(action.pointer, 'payload'),
-        message: `Complete action payload can contain either a single PhotoPicker or a single DocumentPicker component; it holds ${pickers.map((p) => `${p.type} '${display(p.value['name'])}'`).join(' and ')}. Send the others with data_exchange.`,
+        pointer: u.pointer,
+        message: `${u.picker.type} can only be used in complete action payload if value of property '${property}' doesn't exceed 1 (it is ${max}${explicit ? '' : ', the default'}). Set "${property}": 1 or send the files with data_exchange.`,
       });
-    }
-    for (const u of list) {
-      const property = MAX_PROPERTY[u.picker.type]!;
-      const raw = u.picker.value[property];
-      const fallback = u.picker.spec?.properties[property]?.default;
-      const maxFiles = typeof raw === 'number' ? raw : typeof fallback === 'number' ? fallback : 30;
-      if (maxFiles > 1) {
-        report({
-          code: 'INVALID_ON_CLICK_ACTION_PAYLOAD',
-          pointer: u.pointer,
-          message: `${u.picker.type} can only be used in complete action payload if value of property '${property}' doesn't exceed 1 (it is ${maxFiles}${typeof raw === 'number' ? '' : ', the default'}). Set "${property}": 1 or send the files with data_exchange.`,
-        });
-      }
     }
   }
 }
