@@ -39,13 +39,12 @@
 // the endpoint core works on bytes (createFlowProcessor), so node:http skips web
 // Request/Response (createFlowRequestListener, and toNodeHandler's fast path); the envelope's
 // base64 checked with a one-character search instead of an anchored whole-string pattern.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { constants, createPrivateKey, privateDecrypt, publicEncrypt, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { decryptResponse, encryptRequest, generateKeyPair, loadPublicKey } from '../src/data-channel/index.js';
 import { createFlowEndpoint } from '../src/endpoint/index.js';
@@ -53,6 +52,7 @@ import { createFlowProcessor } from '../src/endpoint/handler.js';
 import type { FlowInput } from '../src/endpoint/handler.js';
 import { benchHandlers, benchRequest, quietLogger } from './endpoint-fixture.js';
 import type { LoadPlan, LoadResult } from './endpoint-load.js';
+import { nextMessage, processCpuUs, spawnTs } from './children.js';
 import { percentile } from './measure.js';
 
 export interface EndpointBenchOptions {
@@ -93,8 +93,6 @@ const MODELS = ['web', 'single', 'threads', 'cluster'] as const;
 type Model = (typeof MODELS)[number];
 const CHOSEN: Model = 'cluster';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = dirname(HERE);
 const OAEP = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;
 const DISTINCT = 64;
 
@@ -162,32 +160,6 @@ async function rsaCeiling(pem: string, wrapped: Uint8Array[], ms: number, thread
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-function spawnTs(file: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(HERE, file), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-}
-
-function nextMessage<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null): void => reject(new Error(`${what} exited (code ${code ?? 'null'}) before answering`));
-    child.once('exit', onExit);
-    child.once('message', (message) => {
-      child.off('exit', onExit);
-      resolve(message as T);
-    });
-  });
-}
-
-/** user + system CPU of the given processes (all their threads), from /proc; Linux only. */
-function processCpuUs(pids: number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
-  }
-  return ticks * 10_000; // USER_HZ is 100 on Linux
 }
 
 interface ModelRun {

@@ -36,15 +36,13 @@
 // (≈ 3 µs, mostly garbage collection of what they keep past the young generation), the depth
 // check, the delivery's summary and its promises. With PostgreSQL the commit sets the pace; the
 // handler's statement is the raw INSERT plus ON CONFLICT and RETURNING, one round trip.
-import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { openStore } from '../src/store/index.js';
 import { TEST_DATABASE_URL, uniqueSchema } from '../src/store/test-kit.js';
 import { cloudMessagesBody, seedCloudMessage } from '../src/webhooks/fixtures.js';
 import { webhookSignatureHeader } from '../src/webhooks/signature.js';
+import { nextMessage, processCpuUs, spawnTs } from './children.js';
 import { percentile } from './measure.js';
 import type { WebhookLoadPlan, WebhookLoadResult } from './webhook-load.js';
 
@@ -62,8 +60,6 @@ export interface WebhookIngestOptions {
 
 const FULL: Required<WebhookIngestOptions> = { rounds: 7, warmupWindows: 1, warmupMs: 300, durationMs: 1500, maxRequests: 200_000, connections: 8, memoryOnly: false };
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const ROOT = dirname(HERE);
 const APP_SECRET = 'bench-app-secret-7c1d';
 const ID = '@@ID@@';
 
@@ -78,28 +74,6 @@ function deliveryParts(): string[] {
     messages: [seedCloudMessage({ id: `wamid.HBgLMTY1MDU1NTEyMzQVAgASGBQ${ID}`, response })],
   });
   return JSON.stringify(body).split(ID);
-}
-
-function spawnTs(file: string, args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', join(HERE, file), ...args], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-}
-
-function nextMessage<T>(child: ChildProcess, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onExit = (code: number | null): void => reject(new Error(`${what} exited (code ${code ?? 'null'}) before answering`));
-    child.once('exit', onExit);
-    child.once('message', (message) => {
-      child.off('exit', onExit);
-      resolve(message as T);
-    });
-  });
-}
-
-/** user + system CPU of a process (all its threads), from /proc; Linux only. */
-function processCpuUs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000; // utime + stime, USER_HZ 100
 }
 
 interface Target {
@@ -144,9 +118,9 @@ export async function benchWebhookIngest(options: WebhookIngestOptions = {}): Pr
       const started = nextMessage<{ type: string }>(generator, 'the load generator');
       generator.send({ type: 'window', url: target.url });
       await started;
-      const cpu0 = processCpuUs(target.pid);
+      const cpu0 = processCpuUs([target.pid]);
       const load = await nextMessage<WebhookLoadResult>(generator, 'the load generator');
-      const serverCpuUs = processCpuUs(target.pid) - cpu0;
+      const serverCpuUs = processCpuUs([target.pid]) - cpu0;
       if (load.failures > 0) throw new Error(`the ${name} server failed ${load.failures} deliveries (${load.firstFailure ?? ''})`);
       return { ...load, serverCpuUs };
     };
