@@ -16,9 +16,11 @@ const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?:
 const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
 
 const here = dirname(fileURLToPath(import.meta.url));
-const examples = readdirSync(here)
-  .filter((f) => f.endsWith('.json'))
-  .sort();
+// The gallery's starter flows (gallery/, in the shape of Meta's use-case templates) are checked alike.
+const examples = [
+  ...readdirSync(here).filter((f) => f.endsWith('.json')),
+  ...readdirSync(join(here, 'gallery')).filter((f) => f.endsWith('.json')).map((f) => `gallery/${f}`),
+].sort();
 
 function read(file: string): { text: string; doc: { version?: unknown; screens?: unknown } } {
   const text = readFileSync(join(here, file), 'utf8');
@@ -33,6 +35,12 @@ describe('examples', () => {
         'conditional-if-switch.json',
         'data-exchange.json',
         'feedback-form.json',
+        'gallery/appointment-booking.json',
+        'gallery/customer-satisfaction.json',
+        'gallery/insurance-quote.json',
+        'gallery/lead-generation.json',
+        'gallery/purchase-interest.json',
+        'gallery/support-request.json',
         'navigation-payloads.json',
         'sign-up.json',
         'update-data.json',

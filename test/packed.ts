@@ -26,7 +26,7 @@ export interface PackedProject {
 }
 
 /** What the full project adds: the versions this repository tests with, so the npm cache has them. */
-const FULL_EXTRAS = ['@electric-sql/pglite', '@types/node', '@types/express', 'express', 'fastify', 'hono', '@hono/node-server', 'pg', 'redis'];
+const FULL_EXTRAS = ['@electric-sql/pglite', '@types/node', '@types/express', 'express', 'fastify', 'hono', '@hono/node-server', 'pg', 'redis', 'playwright-core'];
 
 function installedVersion(name: string): string {
   const pkg = JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
@@ -44,7 +44,7 @@ function contentHash(): string {
     }
     hash.update(relative(REPO, path)).update('\0').update(readFileSync(path)).update('\0');
   };
-  for (const path of ['src', 'ui/src', 'ui/index.html', 'ui/vite.config.ts', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'docs/testing.md']) {
+  for (const path of ['src', 'ui/src', 'ui/index.html', 'ui/vite.config.ts', 'ui/vite.preview.config.ts', 'bin', 'package.json', 'tsconfig.json', 'tsconfig.build.json', 'README.md', 'docs/testing.md']) {
     if (existsSync(join(REPO, path))) visit(join(REPO, path));
   }
   return hash.digest('hex').slice(0, 16);
@@ -65,6 +65,8 @@ async function makeProject(dir: string, tarball: string, extras: readonly string
 async function build(target: string): Promise<PackedProject> {
   await ensureUiBuilt();
   await npm(['run', 'build:lib'], REPO);
+  // build:lib empties dist, so the <waflow-phone> bundle (waflow/preview) is built after it.
+  await npm(['run', 'build:preview'], REPO);
   mkdirSync(target, { recursive: true });
   // The build ran above; --ignore-scripts keeps prepack from building a second time.
   const packed = JSON.parse(await npm(['pack', '--json', '--ignore-scripts', '--pack-destination', target], REPO)) as { filename: string }[];

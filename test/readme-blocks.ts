@@ -346,5 +346,5 @@ export function headingSlug(heading: string): string {
 
 /** The `waflow/...` subpaths a document names. */
 export function subpathsNamed(markdown: string): string[] {
-  return [...new Set([...markdown.matchAll(/(?<![\w.-])waflow\/[a-z][a-z-]*(?:\/[a-z][a-z-]*)*/g)].map((m) => m[0]))];
+  return [...new Set([...markdown.matchAll(/(?<![\w./-])waflow\/[a-z][a-z-]*(?:\/[a-z][a-z-]*)*/g)].map((m) => m[0]))];
 }

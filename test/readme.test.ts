@@ -35,7 +35,8 @@
 //                      Its claims are still checked: TypeScript is type-checked, `npm` scripts
 //                      and packages exist in package.json, `waflow` commands and options exist in
 //                      the CLI's --help, files named exist, JSON scripts parse as `waflow run`
-//                      scripts.
+//                      scripts; an html page's package files exist and its imports are exported
+//                      subpaths; a text transcript calls only tools `waflow mcp` lists.
 // Beyond the blocks: links, repository paths in `code`, `waflow/...` subpaths, the phone routes
 // table (each documented body is sent to the sandbox) and the two commands are checked too.
 // Any other block (```json or ```text without a mark), a mark that is not attached to a block,
@@ -61,6 +62,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../src/api/contract/index.js';
 import { operationTable } from '../src/api/contract/table.js';
 import { decryptResponse, encryptRequest, loadPublicKey } from '../src/data-channel/index.js';
+import { TOOLS } from '../src/mcp/index.js';
 import type { DataChannelRequest } from '../src/data-channel/index.js';
 import { parseScript } from '../src/testing/index.js';
 import { REPO, packedProject } from './packed.js';
@@ -330,6 +332,23 @@ describe('every block, run against the packed package', () => {
         const script = parseScript(value);
         expect(script.ok ? '' : script.message, `${where(block)} is a waflow run script`).toBe('');
       }
+      return;
+    }
+    if (block.lang === 'html') {
+      // A page: the package files it loads exist in the installed package, and it imports only
+      // subpaths the package exports.
+      const files = [...block.code.matchAll(/\/node_modules\/waflow\/([\w./-]+)/g)].map((m) => m[1] ?? '');
+      expect(files.length, `${where(block)} loads the package from node_modules`).toBeGreaterThan(0);
+      for (const file of files) expect(existsSync(join(packed.full, 'node_modules', 'waflow', file)), `${where(block)}: node_modules/waflow/${file}`).toBe(true);
+      for (const [, subpath] of block.code.matchAll(/import\s[^'"]*['"](waflow[^'"]*)['"]/g)) expect(EXPORTED.has(subpath ?? ''), `${where(block)} imports ${subpath}`).toBe(true);
+      return;
+    }
+    if (block.lang === 'text') {
+      // An MCP transcript: each tool it calls is one the server lists.
+      const called = [...block.code.matchAll(/^→ tools\/call (\w+)/gm)].map((m) => m[1] ?? '');
+      expect(called.length, `${where(block)} is a transcript of tool calls`).toBeGreaterThan(0);
+      const listed = new Set(TOOLS.map((tool) => tool.name));
+      for (const name of called) expect(listed.has(name), `${where(block)} calls ${name}`).toBe(true);
       return;
     }
     expect(block.lang, `${where(block)}: a skipped block of a language the test has no check for`).toBe('sh');

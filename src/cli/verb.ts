@@ -6,8 +6,8 @@
 // pointed at `waflow dev` through WAFLOW_SANDBOX_URL and the D360_* variables it prints), so
 // `waflow dev` in one terminal and `waflow flows list` in another work with no set-up.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { ParseArgsConfig } from 'node:util';
+import { parseCommandArgs } from './args.js';
+import type { CommandOptions } from './args.js';
 import type { CliIo } from './command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command.js';
 import { ApiClientError, ApiError } from '../api/errors.js';
@@ -43,7 +43,7 @@ export class VerbError extends Error {
 export const usageError = (message: string): VerbError => new VerbError(EXIT_USAGE, 'usage', message);
 
 /** The flags of one verb, on top of the common ones. */
-export type VerbOptions = NonNullable<ParseArgsConfig['options']>;
+export type VerbOptions = CommandOptions;
 
 export interface VerbArgs {
   readonly env: string | undefined;
@@ -63,13 +63,8 @@ const COMMON: VerbOptions = {
 
 /** Parses argv with the common flags; a usage problem throws VerbError (exit 2). */
 export function parseVerbArgs(argv: readonly string[], options: VerbOptions = {}): VerbArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: { ...COMMON, ...options } });
-  } catch (err) {
-    // Node's message can quote the argument; keep its first sentence, cut short.
-    throw usageError(((err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments').slice(0, 120));
-  }
+  const parsed = parseCommandArgs(argv, { ...COMMON, ...options }, { maxLength: 120 });
+  if ('error' in parsed) throw usageError(parsed.error);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   for (const [name, value] of Object.entries(values)) if (value === '') throw usageError(`--${name} needs a value`);
   const str = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);

@@ -14,5 +14,7 @@ export { applyFixes, computeFixes, fixFlow } from './fix/index.js';
 export { generateJsonSchema, schemaVersions } from './schema/index.js';
 export type { JsonSchema } from './schema/index.js';
 export { generateTypeScript } from './typescript/generate.js';
+export { routingGraph } from './routing/graph.js';
+export type { RoutingEdge, RoutingEdgeKind, RoutingGraph, RoutingNode } from './routing/graph.js';
 export { generateFlowTypes, TypegenError, flowTypeName } from './typegen/index.js';
 export type { CompletionOf, FlowTypes, GenerateFlowTypesOptions, ScreenTypes, TypegenIssue } from './typegen/index.js';

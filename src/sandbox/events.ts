@@ -23,6 +23,8 @@ export interface MessageSentEvent {
   /** The flow this message opens, when it is a flow message or a template with a FLOW button. */
   readonly flowId?: string;
   readonly flowMode?: 'draft' | 'published';
+  /** What the send read of that flow, so listeners need not read it again. */
+  readonly flow?: { readonly name: string; readonly jsonVersion: string | undefined };
   readonly at: Date;
 }
 

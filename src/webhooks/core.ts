@@ -70,7 +70,7 @@ export interface WebhookProcessor {
    * or with the signal's reason when it aborts. Await it outside the handler's callbacks: inside
    * one, the store's look-up would wait for that callback's own transaction (PGlite).
    */
-  waitForCompletion(options: WaitForCompletionOptions): Promise<FlowCompletionResult>;
+  waitForCompletion<C = Record<string, unknown>>(options: WaitForCompletionOptions): Promise<FlowCompletionResult<C>>;
   /** The body size limit (bytes) a transport's reader should apply. */
   readonly maxBodyBytes: number;
 }
@@ -173,7 +173,7 @@ export function createWebhookProcessor(options: WebhookHandlerOptions = {}): Web
   }
 
   return Object.assign(handle, {
-    waitForCompletion: (wait: WaitForCompletionOptions) => waiter.waitForCompletion(wait),
+    waitForCompletion: <C,>(wait: WaitForCompletionOptions) => waiter.waitForCompletion<C>(wait),
     maxBodyBytes,
   });
 }

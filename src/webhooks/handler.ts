@@ -19,7 +19,7 @@ export type WebhookHandler = (request: Request) => Promise<Response>;
 /** What createWebhookHandler returns: the handler, and a way to await one flow token's answer. */
 export interface CompletionWebhookHandler extends WebhookHandler {
   /** See WebhookProcessor.waitForCompletion. */
-  waitForCompletion(options: WaitForCompletionOptions): Promise<FlowCompletionResult>;
+  waitForCompletion<C = Record<string, unknown>>(options: WaitForCompletionOptions): Promise<FlowCompletionResult<C>>;
 }
 
 const processors = new WeakMap<WebhookHandler, WebhookProcessor>();

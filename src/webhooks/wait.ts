@@ -11,11 +11,15 @@
 // seen one way or the other. A completion processed by another instance of the service after the
 // wait started is not seen (only this handler notifies); it is seen by a wait started later.
 // A completion that was quarantined (its content cannot be stored) never resolves a waiter.
+import type { CompletionOf } from '../flow-json/typegen/types.js';
 import type { CompletionStore, HostingType, StoredCompletion } from '../store/completions.js';
 import type { FlowCompletionEvent } from './types.js';
 
-/** A user's answer to a flow message, as a waiter receives it. */
-export interface FlowCompletionResult {
+/**
+ * A user's answer to a flow message, as a waiter receives it. `C` types `response` as
+ * FlowCompletionEvent's does: a flow's generated types (their `completion`) or the shape itself.
+ */
+export interface FlowCompletionResult<C = Record<string, unknown>> {
   readonly flowToken: string;
   /** The nfm_reply message's id. */
   readonly messageId: string;
@@ -24,7 +28,7 @@ export interface FlowCompletionResult {
   /** The flow message the user answered (context.id), when known. */
   readonly contextMessageId?: string;
   /** response_json parsed: flow_token and the flow's answers. */
-  readonly response: Record<string, unknown>;
+  readonly response: CompletionOf<C>;
   readonly responseJsonRaw: string;
   readonly hostingType: HostingType;
   /** `webhook`: processed by this handler; `store`: read from the CompletionStore. */
@@ -53,7 +57,7 @@ export class FlowCompletionTimeoutError extends Error {
 }
 
 export interface CompletionWaiter {
-  waitForCompletion(options: WaitForCompletionOptions): Promise<FlowCompletionResult>;
+  waitForCompletion<C = Record<string, unknown>>(options: WaitForCompletionOptions): Promise<FlowCompletionResult<C>>;
   /** The handler calls this once a completion is processed (committed); never throws. */
   completed(event: FlowCompletionEvent): void;
 }
@@ -155,9 +159,11 @@ export function createCompletionWaiter(options: CompletionWaiterOptions = {}): C
       for (const resolve of [...waiters]) resolve(result);
     },
 
-    waitForCompletion(wait) {
+    waitForCompletion<C>(wait: WaitForCompletionOptions): Promise<FlowCompletionResult<C>> {
       checkOptions(wait);
       const { flowToken, timeout, signal } = wait;
+      // `C` is the caller's word for which flow the token belongs to (the flow token is theirs):
+      // the response is not checked against it, as a FlowCompletionEvent is not.
       return new Promise<FlowCompletionResult>((resolve, reject) => {
         if (signal?.aborted) {
           reject(signal.reason);
@@ -200,7 +206,7 @@ export function createCompletionWaiter(options: CompletionWaiterOptions = {}): C
           },
           (error: unknown) => finish(() => reject(error)),
         );
-      });
+      }) as Promise<FlowCompletionResult<C>>;
     },
   };
 }

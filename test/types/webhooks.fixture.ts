@@ -1,6 +1,6 @@
 // Type tests of FlowCompletionEvent<F>: `response` typed by a flow's generated completion. The
 // line under each `// @ts-expect-error TSxxxx` must fail with that code (types.test.ts).
-import type { FlowCompletionEvent } from '../../src/webhooks/index.js';
+import type { CompletionWebhookHandler, FlowCompletionEvent } from '../../src/webhooks/index.js';
 import type { BookingFlow } from './booking.types.js';
 import type { FeedbackFormFlow } from './feedback-form.types.js';
 
@@ -26,4 +26,14 @@ export function booking(event: FlowCompletionEvent<BookingFlow>): string {
 /** Untyped events stay as they were: a record of unknown values. */
 export function untyped(event: FlowCompletionEvent): unknown {
   return event.response['anything'];
+}
+
+/** waitForCompletion takes the flow's types too: the sender knows which flow its token belongs to. */
+export async function waitForFeedback(handler: CompletionWebhookHandler, flowToken: string): Promise<string> {
+  const done = await handler.waitForCompletion<FeedbackFormFlow>({ flowToken, timeout: 60_000 });
+  const rating: string = done.response.delivery_rating;
+  // @ts-expect-error TS2551 a misspelt field of the completion payload
+  void done.response.delivery_ratin;
+  const untyped = await handler.waitForCompletion({ flowToken, timeout: 60_000 });
+  return `${rating} ${String(untyped.response['anything'])}`;
 }

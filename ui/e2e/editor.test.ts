@@ -4,28 +4,20 @@
 // Ctrl-Enter previews the screen at the cursor, Ctrl-S saves), and every page at 390 px wide
 // without horizontal scrolling. No console errors throughout.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cursorToLineEnd, editorText, setEditorText } from './editor-driver.js';
 import { eventually } from './eventually.js';
-import { START_TIMEOUT_MS, startBrowserSandbox, TEST_TIMEOUT_MS } from './harness.js';
+import { TEST_TIMEOUT_MS } from './harness.js';
 import type { BrowserSandbox } from './harness.js';
+import { browserSandboxSuite } from './suite.js';
 import { openFeedbackForm, openInbox, sendFeedbackForm } from './journeys.js';
 
 const SIGN_UP = readFileSync(new URL('../../examples/sign-up.json', import.meta.url), 'utf8');
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 let t: BrowserSandbox;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  t = await startBrowserSandbox();
-  t.page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  t.page.on('pageerror', (e) => consoleErrors.push(e.message));
-}, START_TIMEOUT_MS);
-afterAll(async () => {
-  await t?.close();
+const consoleErrors = browserSandboxSuite((sandbox) => {
+  t = sandbox;
 });
 
 describe('the builder editor', () => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { DEFAULT_GRAPH_VERSION } from '../../src/api/contract/dialects.js';
+import { CHROMIUM_ARGS } from '../../src/render/chromium.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { CreateSandboxOptions, Sandbox } from '../../src/sandbox/index.js';
 import { createApiKey } from '../../src/sandbox/auth.js';
@@ -24,7 +25,8 @@ export const TEST_TIMEOUT_MS = 90_000;
 /** How long a step waits for the page or the sandbox to reach the state it expects. */
 export const STATE_TIMEOUT_MS = 15_000;
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// One list of Chromium flags for the tests and `waflow render`.
+export { CHROMIUM_ARGS };
 
 export interface BrowserSandbox {
   readonly sandbox: Sandbox;

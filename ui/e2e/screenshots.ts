@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from './harness.js';
+import { showVisualMode } from './visual-driver.js';
 import { answerFeedbackScreenOne, answerFeedbackScreenTwo, completeFeedback, openFeedbackForm, openInbox, sendFeedbackForm, showFeedbackDashboard, startFeedbackSession } from './journeys.js';
 
 const DOCS_SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     await completeFeedback(t);
     await showFeedbackDashboard(session);
     await docsShot('dashboard.png');
+    await showVisualMode(t);
+    await docsShot('visual-mode.png');
   } finally {
     await session.close();
   }

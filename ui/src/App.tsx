@@ -1,13 +1,15 @@
-// The shell: a top bar with the three pages (builder, inbox, dashboard) on real paths that the
+// The shell: a top bar with the four pages (builder, gallery, inbox, dashboard) on real paths that the
 // sandbox answers with index.html, so a page can be reloaded and linked to. A skip link leads
 // keyboard users past the bar; the bar wraps on narrow windows (app.css).
 import { useEffect, useState } from 'preact/hooks';
 import { Builder } from './builder/Builder.js';
 import { Dashboard } from './dashboard/Dashboard.js';
+import { Gallery } from './gallery/Gallery.js';
 import { Inbox } from './inbox/Inbox.js';
 
 const PAGES = [
   { path: '/builder', title: 'Builder' },
+  { path: '/gallery', title: 'Gallery' },
   { path: '/inbox', title: 'Inbox' },
   { path: '/dashboard', title: 'Dashboard' },
 ] as const;
@@ -59,6 +61,16 @@ export function App() {
       </header>
       <main class="app-main" id="main" tabIndex={-1}>
         {page === '/builder' && <Builder />}
+        {page === '/gallery' && (
+          <Gallery
+            onOpen={(href) => {
+              // The builder reads ?gallery= when it mounts (gallery/open.ts); focus moves to the page.
+              history.pushState(null, '', href);
+              setPage('/builder');
+              document.getElementById('main')?.focus();
+            }}
+          />
+        )}
         {page === '/inbox' && <Inbox />}
         {page === '/dashboard' && <Dashboard />}
       </main>

@@ -3,7 +3,7 @@
 // then (unless --dry-run) carries it out with a line per step and a summary. Every failure exits
 // non-zero with the platform's message, its hint and what to do.
 import { relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, settleArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 import { formatDiagnosticPretty, formatSummary } from '../format/pretty.js';
@@ -63,26 +63,20 @@ interface DeployArgs {
 
 /** Parses argv; returns a message for a usage error. */
 export function parseDeployArgs(argv: readonly string[]): DeployArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: {
-        env: { type: 'string' },
-        'dry-run': { type: 'boolean' },
-        publish: { type: 'boolean' },
-        'clone-as-new': { type: 'boolean' },
-        json: { type: 'boolean' },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    // Node's message can quote the argument; keep its first sentence, cut short.
-    return ((err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments').slice(0, 120);
-  }
+  const parsed = parseCommandArgs(
+    argv,
+    {
+      env: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      publish: { type: 'boolean' },
+      'clone-as-new': { type: 'boolean' },
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { allowPositionals: false, maxLength: 120 },
+  );
+  if ('error' in parsed) return parsed.error;
   const v = parsed.values;
   if (v.env === '') return '--env needs a name';
   if (v.config === '') return '--config needs a file';
@@ -204,15 +198,8 @@ export function createDeployCommand(deps: DeployDependencies = {}): Command {
     name: 'deploy',
     usage: USAGE,
     async run(argv, io) {
-      const args = parseDeployArgs(argv);
-      if (typeof args === 'string') {
-        io.stderr(`waflow deploy: ${args}\nusage: ${USAGE}\n`);
-        return EXIT_USAGE;
-      }
-      if (args.help) {
-        io.stdout(HELP);
-        return EXIT_OK;
-      }
+      const args = settleArgs(parseDeployArgs(argv), io, { name: 'deploy', usage: USAGE, help: HELP });
+      if (typeof args === 'number') return args;
       const report: Report = { dryRun: args.dryRun, ok: false };
       const out = (text: string): void => {
         if (!args.json) io.stdout(text);

@@ -8,13 +8,16 @@ import process from 'node:process';
 import { DEFAULT_GRAPH_VERSION } from '../../api/contract/dialects.js';
 import type { HostingType } from '../../api/types.js';
 import { MissingPeerError, peerMissing } from '../../peer/optional.js';
+import { ConfigError, formatIssue } from '../../project/config.js';
 import { DEFAULT_HOST, DEFAULT_PORT } from '../../sandbox/context.js';
 import type { Sandbox } from '../../sandbox/server.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
+import { watchProjectTypes, WatchSetupError } from './dev-watch.js';
+import type { ProjectWatch } from './dev-watch.js';
 
 const USAGE =
-  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--allowed-host HOST]... [--new-key] [--new-partner-key]';
+  'waflow dev [--port 4010] [--host 127.0.0.1] [--data-dir .waflow] [--database-url URL] [--hosting-type cloud|on-premise] [--webhook-url URL]... [--app-secret-env VAR] [--allowed-host HOST]... [--new-key] [--new-partner-key] [--watch]';
 
 const HELP = `usage: ${USAGE}
 
@@ -34,6 +37,8 @@ options:
                          default only 127.0.0.1, localhost and [::1] at the port are accepted
   --new-key              create and print another API key of the number
   --new-partner-key      create and print another partner API key
+  --watch                keep the TypeScript types of the project's flows (waflow.config.json,
+                         "typegen") in step with their JSON, as waflow typegen writes them
 `;
 
 class UsageError extends Error {}
@@ -50,6 +55,8 @@ export interface DevOptions {
   newPartnerKey: boolean;
   /** Host names besides the listening address; present only when given. */
   allowedHosts?: string[];
+  /** --watch: the project's flow types follow their JSON (dev-watch.ts); present only when given. */
+  watch?: true;
 }
 
 const VALUE_OPTIONS = new Set(['--port', '--host', '--data-dir', '--database-url', '--hosting-type', '--webhook-url', '--app-secret-env', '--allowed-host']);
@@ -58,8 +65,13 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
   const values = new Map<string, string[]>();
   let newKey = false;
   let newPartnerKey = false;
+  let watchFlows = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
+    if (arg === '--watch') {
+      watchFlows = true;
+      continue;
+    }
     if (arg === '--new-key') {
       newKey = true;
       continue;
@@ -118,6 +130,7 @@ export function parseDevArgs(argv: readonly string[], io: Pick<CliIo, 'cwd' | 'e
     newKey,
     newPartnerKey,
     ...(allowedHosts.length === 0 ? {} : { allowedHosts }),
+    ...(watchFlows ? { watch: true as const } : {}),
   };
 }
 
@@ -256,6 +269,17 @@ export const devCommand: Command = {
       io.stderr(`waflow dev: the sandbox needs optional packages that are not installed: ${missing.join(', ')}. Install them with:\n  npm install -D ${missing.join(' ')}\n`);
       return EXIT_FAILED;
     }
+    // Before the sandbox: a missing project is a usage error, and the first types are written.
+    let watching: ProjectWatch | undefined;
+    if (options.watch === true) {
+      try {
+        watching = await watchProjectTypes(io);
+      } catch (error) {
+        if (!(error instanceof WatchSetupError || error instanceof ConfigError)) throw error;
+        io.stderr(`waflow dev: ${error instanceof ConfigError ? error.issues.map((i) => formatIssue(error.file, i)).join('\n') : error.message}\n`);
+        return EXIT_USAGE;
+      }
+    }
     let sandbox: Sandbox;
     try {
       sandbox = await startDev(options, io);
@@ -270,6 +294,7 @@ export const devCommand: Command = {
               ? error.message
               : 'unknown error';
       io.stderr(`waflow dev: the sandbox could not start: ${reason}\n`);
+      watching?.close();
       return EXIT_FAILED;
     }
     await new Promise<void>((done) => {
@@ -282,6 +307,7 @@ export const devCommand: Command = {
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
+    watching?.close();
     await sandbox.close();
     io.stderr('waflow dev: stopped\n');
     return EXIT_OK;

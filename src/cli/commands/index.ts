@@ -12,6 +12,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'dev', summary: 'Start the local WhatsApp Flows sandbox (API, phones, webhooks, browser app) on embedded defaults', load: async () => (await import('./dev.js')).devCommand },
   { name: 'validate', summary: 'Check Flow JSON files and report problems with line, column and a code frame', load: async () => (await import('./validate.js')).validateCommand },
   { name: 'typegen', summary: 'Write TypeScript types of flows (screen data, data_exchange and completion payloads) for a typed endpoint and webhook', load: async () => (await import('./typegen.js')).typegenCommand },
+  { name: 'convert', summary: 'Convert a Flow JSON file into a TypeScript module built with the typed builders of waflow/author', load: async () => (await import('./convert.js')).convertCommand },
   { name: 'schema', summary: 'Print the JSON Schema (or TypeScript types) of a Flow JSON version', load: async () => (await import('./schema.js')).schemaCommand },
   { name: 'keys', summary: 'Generate the data-channel key pair and upload it to an environment', load: async () => (await import('./keys.js')).keysCommand },
   { name: 'init', summary: 'Write a starter project (config, a flow, an endpoint, a test) that deploys at once to waflow dev', load: async () => (await import('./init.js')).initCommand },
@@ -22,4 +23,6 @@ export const commands: readonly CommandEntry[] = [
   { name: 'templates', summary: 'List message templates, or create one with a FLOW button from a flow name', load: async () => (await import('./templates.js')).templatesCommand },
   { name: 'logs', summary: "The sandbox's endpoint calls and webhook deliveries, as they happen with --follow", load: async () => (await import('./logs.js')).logsCommand },
   { name: 'run', summary: 'Run a flow headlessly from a script of steps and print a JSON transcript', load: async () => (await import('./run.js')).runCommand },
+  { name: 'mcp', summary: 'Serve the Model Context Protocol over stdio: validate, fix, explain, render and run flows; plan deploys and send drafts to configured environments', load: async () => (await import('./mcp.js')).mcpCommand },
+  { name: 'render', summary: "Write a PNG of each screen as the phone shows it (headless Chromium) and a contact sheet with the routing", load: async () => (await import('./render.js')).renderCommand },
 ];

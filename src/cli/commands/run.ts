@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, settleArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 import { DataChannelError, loadPublicKey } from '../../data-channel/index.js';
@@ -9,6 +9,7 @@ import { RuntimeError } from '../../runtime/index.js';
 import { FlowStepError, FlowTester } from '../../testing/flow-tester.js';
 import type { FlowTesterOptions } from '../../testing/flow-tester.js';
 import { parseScript, runScript } from '../../testing/script.js';
+import type { ScriptStep, Transcript } from '../../testing/script.js';
 import { describeFileError } from '../format/file-error.js';
 
 const USAGE = 'waflow run <flow.json> --script <steps.json> [--endpoint URL --public-key PEMFILE] [--app-secret-env VAR] [--flow-token T] [--screen ID] [--data JSON] [--init]';
@@ -48,27 +49,18 @@ interface RunArgs {
 
 /** Parses argv; returns a message for a usage error, or 'help'. */
 export function parseRunArgs(argv: readonly string[]): RunArgs | 'help' | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        script: { type: 'string' },
-        endpoint: { type: 'string' },
-        'public-key': { type: 'string' },
-        'app-secret-env': { type: 'string' },
-        'flow-token': { type: 'string' },
-        screen: { type: 'string' },
-        data: { type: 'string' },
-        init: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
-  }
+  const parsed = parseCommandArgs(argv, {
+    script: { type: 'string' },
+    endpoint: { type: 'string' },
+    'public-key': { type: 'string' },
+    'app-secret-env': { type: 'string' },
+    'flow-token': { type: 'string' },
+    screen: { type: 'string' },
+    data: { type: 'string' },
+    init: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if ('error' in parsed) return parsed.error;
   const v = parsed.values;
   if (v.help === true) return 'help';
   if (parsed.positionals.length === 0) return 'no flow file given';
@@ -153,15 +145,8 @@ export const runCommand: Command = {
   name: 'run',
   usage: USAGE,
   async run(argv, io) {
-    const args = parseRunArgs(argv);
-    if (args === 'help') {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
-    if (typeof args === 'string') {
-      io.stderr(`waflow run: ${args}\nusage: ${USAGE}\n`);
-      return EXIT_USAGE;
-    }
+    const args = settleArgs(parseRunArgs(argv), io, { name: 'run', usage: USAGE, help: HELP });
+    if (typeof args === 'number') return args;
     let options: FlowTesterOptions;
     let steps;
     try {
@@ -175,23 +160,39 @@ export const runCommand: Command = {
       return EXIT_USAGE;
     }
 
-    let tester: FlowTester;
-    try {
-      tester = await FlowTester.start(options);
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      // A flow the runtime cannot run is bad input; a failing first exchange is a failed run.
-      if (err instanceof RuntimeError || err instanceof TypeError) {
-        io.stderr(`waflow run: ${args.flow}: ${message}\n`);
-        return EXIT_USAGE;
-      }
-      const exchanges = (err instanceof FlowStepError ? err.exchanges ?? [] : []).map((e) => ({ action: e.action, status: e.status, latencyMs: Math.round(e.latencyMs * 10) / 10 }));
-      const transcript = { ok: false, steps: [{ step: 0, action: 'start', error: message }], failedStep: 0, completion: null, exchanges };
-      io.stdout(`${JSON.stringify(transcript, null, 2)}\n`);
-      return EXIT_FAILED;
+    const outcome = await runFlowScript(options, steps);
+    if ('unrunnable' in outcome) {
+      io.stderr(`waflow run: ${args.flow}: ${outcome.unrunnable}\n`);
+      return EXIT_USAGE;
     }
-    const transcript = await runScript(tester, steps);
-    io.stdout(`${JSON.stringify(transcript, null, 2)}\n`);
-    return transcript.ok ? EXIT_OK : EXIT_FAILED;
+    io.stdout(`${JSON.stringify(outcome.transcript, null, 2)}\n`);
+    return outcome.transcript.ok ? EXIT_OK : EXIT_FAILED;
   },
 };
+
+/** A transcript, or why the flow cannot run at all (the runtime rejects it: bad input). */
+export type RunOutcome = { transcript: Transcript | StartFailure } | { unrunnable: string };
+
+/** The transcript of a run whose first screen could not be shown (a failing first exchange). */
+export interface StartFailure {
+  ok: false;
+  steps: [{ step: 0; action: 'start'; error: string }];
+  failedStep: 0;
+  completion: null;
+  exchanges: { action: string; status: number; latencyMs: number }[];
+}
+
+/** Starts the flow and runs the steps: the core of `waflow run`, also behind the MCP `run` tool. */
+export async function runFlowScript(options: FlowTesterOptions, steps: readonly ScriptStep[]): Promise<RunOutcome> {
+  let tester: FlowTester;
+  try {
+    tester = await FlowTester.start(options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    // A flow the runtime cannot run is bad input; a failing first exchange is a failed run.
+    if (err instanceof RuntimeError || err instanceof TypeError) return { unrunnable: message };
+    const exchanges = (err instanceof FlowStepError ? err.exchanges ?? [] : []).map((e) => ({ action: e.action, status: e.status, latencyMs: Math.round(e.latencyMs * 10) / 10 }));
+    return { transcript: { ok: false, steps: [{ step: 0, action: 'start', error: message }], failedStep: 0, completion: null, exchanges } };
+  }
+  return { transcript: await runScript(tester, steps) };
+}

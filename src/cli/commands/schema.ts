@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, settleArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { EXIT_OK, EXIT_USAGE } from '../command.js';
 import { generateJsonSchema, schemaVersions } from '../../flow-json/schema/index.js';
@@ -31,17 +31,9 @@ interface SchemaArgs {
 
 /** Parses argv; returns a message for a usage error. `--x value` and `--x=value` both work. */
 export function parseSchemaArgs(argv: readonly string[]): SchemaArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: false,
-      strict: true,
-      options: { version: { type: 'string' }, out: { type: 'string' }, typescript: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
-  }
+  const options = { version: { type: 'string' }, out: { type: 'string' }, typescript: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  const parsed = parseCommandArgs(argv, options, { allowPositionals: false });
+  if ('error' in parsed) return parsed.error;
   const { version = LATEST_FLOW_JSON_VERSION, out, help = false, typescript = false } = parsed.values;
   const supported = schemaVersions();
   if (!isFlowJsonVersion(version) || !supported.includes(version)) {
@@ -55,15 +47,8 @@ export const schemaCommand: Command = {
   name: 'schema',
   usage: USAGE,
   async run(argv, io) {
-    const args = parseSchemaArgs(argv);
-    if (typeof args === 'string') {
-      io.stderr(`waflow schema: ${args}\nusage: ${USAGE}\n`);
-      return EXIT_USAGE;
-    }
-    if (args.help) {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
+    const args = settleArgs(parseSchemaArgs(argv), io, { name: 'schema', usage: USAGE, help: HELP });
+    if (typeof args === 'number') return args;
     const text = args.typescript ? generateTypeScript(args.version) : `${JSON.stringify(generateJsonSchema(args.version), null, 2)}\n`;
     if (args.out === undefined) {
       io.stdout(text);

@@ -3,7 +3,7 @@
 // asks for it (`"typegen"` in waflow.config.json).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, settleArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 import { describeFileError } from '../format/file-error.js';
@@ -54,17 +54,8 @@ interface TypegenArgs {
 
 /** Parses argv; returns a message for a usage error. */
 export function parseTypegenArgs(argv: readonly string[]): TypegenArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { out: { type: 'string' }, name: { type: 'string' }, check: { type: 'boolean' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
-  }
+  const parsed = parseCommandArgs(argv, { out: { type: 'string' }, name: { type: 'string' }, check: { type: 'boolean' }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  if ('error' in parsed) return parsed.error;
   const { out, name, check = false, config, help = false } = parsed.values;
   if (out === '') return '--out needs a folder';
   if (config === '') return '--config needs a file name';
@@ -248,15 +239,8 @@ export const typegenCommand: Command = {
   name: 'typegen',
   usage: USAGE,
   async run(argv, io) {
-    const args = parseTypegenArgs(argv);
-    if (typeof args === 'string') {
-      io.stderr(`waflow typegen: ${args}\nusage: ${USAGE}\n`);
-      return EXIT_USAGE;
-    }
-    if (args.help) {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
+    const args = settleArgs(parseTypegenArgs(argv), io, { name: 'typegen', usage: USAGE, help: HELP });
+    if (typeof args === 'number') return args;
     const jobs = args.files.length > 0 ? jobsForFiles(args.files, io.cwd, args) : await projectJobs(args, io);
     if (typeof jobs === 'string') {
       io.stderr(`waflow typegen: ${jobs}\n`);

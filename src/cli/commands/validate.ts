@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs, settleArgs } from '../args.js';
 import type { CliIo, Command } from '../command.js';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../command.js';
 import { childPointer } from '../../flow-json/diagnostics.js';
@@ -70,27 +70,17 @@ interface ValidateArgs {
 
 /** Parses argv; returns a message for a usage error. `--x value` and `--x=value` both work. */
 export function parseValidateArgs(argv: readonly string[]): ValidateArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        version: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        fix: { type: 'boolean' },
-        rules: { type: 'string', multiple: true },
-        style: { type: 'boolean' },
-        'no-style': { type: 'boolean' },
-        config: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    // Node's message continues with advice about "--"; the first sentence is the useful part.
-    return (err instanceof Error ? err.message : String(err)).split('. ')[0] ?? 'invalid arguments';
-  }
+  const parsed = parseCommandArgs(argv, {
+    format: { type: 'string' },
+    version: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    fix: { type: 'boolean' },
+    rules: { type: 'string', multiple: true },
+    style: { type: 'boolean' },
+    'no-style': { type: 'boolean' },
+    config: { type: 'string' },
+  });
+  if ('error' in parsed) return parsed.error;
   const { format = 'pretty', version, help = false, fix, rules: ruleArgs, style, 'no-style': noStyle, config } = parsed.values;
   if (help) return { files: [], format: 'pretty', help: true };
   if (!(FORMATS as readonly string[]).includes(format)) return `unknown --format "${format}"; use pretty or json`;
@@ -212,15 +202,8 @@ export const validateCommand: Command = {
   name: 'validate',
   usage: USAGE,
   async run(argv, io) {
-    const args = parseValidateArgs(argv);
-    if (typeof args === 'string') {
-      io.stderr(`waflow validate: ${args}\nusage: ${USAGE}\n`);
-      return EXIT_USAGE;
-    }
-    if (args.help) {
-      io.stdout(HELP);
-      return EXIT_OK;
-    }
+    const args = settleArgs(parseValidateArgs(argv), io, { name: 'validate', usage: USAGE, help: HELP });
+    if (typeof args === 'number') return args;
     const config = await loadConfig(io.cwd, args.config);
     if (typeof config === 'string') {
       io.stderr(`waflow validate: ${config}\n`);

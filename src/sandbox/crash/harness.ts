@@ -69,8 +69,11 @@ export interface HarnessReport {
 const CHILD_SCRIPT = join(import.meta.dirname, 'child.ts');
 const APP_SECRET = 'crash-harness-secret';
 const API_KEY = `sbx_crash_${randomBytes(8).toString('hex')}`;
-/** Statements that change state a webhook announces: a message's status, a new inbound message, a flow's status. */
-export const STATE_CHANGE_PATTERN = String.raw`^\s*(UPDATE messages SET status|INSERT INTO messages|UPDATE flows (f )?SET status)`;
+/**
+ * Statements that change state a webhook announces: a message's status, a new message, a flow's
+ * status; at the start of the statement or as a step (WITH ...) of one that writes its webhook rows too.
+ */
+export const STATE_CHANGE_PATTERN = String.raw`^\s*(WITH\b[\s\S]*)?\b(UPDATE messages (m )?SET status|INSERT INTO messages|UPDATE flows (f )?SET status)`;
 
 /** One screen that completes at once: the phone's submit completes the flow. */
 const FLOW_JSON = JSON.stringify({

@@ -54,6 +54,18 @@ export async function getFlowRecord(db: Queryable, accountId: AccountScope, id: 
   return rows[0] === undefined ? undefined : toFlow(rows[0]);
 }
 
+/** A flow of the account (by id, or the newest of a name) and whether its flow.json exists: one read for the send route. */
+export async function findSendableFlow(db: Queryable, accountId: string, ref: { id: string } | { name: string }): Promise<(FlowRecord & { hasFlowJson: boolean }) | undefined> {
+  const byId = 'id' in ref;
+  const rows = await db.query<FlowRow & { has_flow_json: boolean }>(
+    `SELECT ${COLUMNS}, EXISTS (SELECT 1 FROM flow_assets a WHERE a.flow_id = flows.id AND a.name = $3) AS has_flow_json
+     FROM flows WHERE ${byId ? 'id' : 'name'} = $1 AND account_id = $2 ORDER BY created_at DESC LIMIT 1`,
+    [byId ? ref.id : ref.name, accountId, FLOW_JSON_ASSET],
+  );
+  const row = rows[0];
+  return row === undefined ? undefined : { ...toFlow(row), hasFlowJson: row.has_flow_json };
+}
+
 export async function findFlowByName(db: Queryable, accountId: AccountScope, name: string): Promise<FlowRecord | undefined> {
   const params: unknown[] = [name];
   const rows = await db.query<FlowRow>(`SELECT ${COLUMNS} FROM flows WHERE name = $1${scoped(accountId, params)} ORDER BY created_at DESC LIMIT 1`, params);

@@ -1,6 +1,7 @@
 // Chats and the messages in them.
 import type { Queryable } from '../../store/index.js';
-import { rowId } from '../ids.js';
+import { ensureUserPhone } from '../account.js';
+import { numericId, rowId } from '../ids.js';
 
 /** The chat between a business phone and a user phone, created on the first message. */
 export async function ensureChat(db: Queryable, businessPhoneId: string, userPhoneId: string): Promise<string> {
@@ -14,13 +15,36 @@ export async function ensureChat(db: Queryable, businessPhoneId: string, userPho
   return id;
 }
 
+/**
+ * The user phone of `waId` and its chat with the business phone, each made if missing, in one
+ * statement; undefined when `waId` is a business number. A row another transaction commits while
+ * this statement runs is invisible to it: then the two steps run again on their own.
+ */
+export async function ensureUserChat(db: Queryable, businessPhoneId: string, waId: string): Promise<{ user: { id: string }; chatId: string } | undefined> {
+  const rows = await db.query<{ id: string; role: string; chat_id: string | null }>(
+    `WITH p AS (INSERT INTO phones (id, role, number) VALUES ($1, 'user', $2) ON CONFLICT (number) DO NOTHING RETURNING id, role),
+     u AS (SELECT id, role FROM p UNION ALL SELECT id, role FROM phones WHERE number = $2 LIMIT 1),
+     c AS (INSERT INTO chats (id, business_phone_id, user_phone_id) SELECT $3, $4, u.id FROM u WHERE u.role = 'user'
+           ON CONFLICT (business_phone_id, user_phone_id) DO NOTHING RETURNING id)
+     SELECT u.id, u.role, COALESCE((SELECT id FROM c), (SELECT ch.id FROM chats ch WHERE ch.business_phone_id = $4 AND ch.user_phone_id = u.id)) AS chat_id FROM u`,
+    [numericId(), waId, rowId('chat'), businessPhoneId],
+  );
+  const row = rows[0];
+  if (row !== undefined && row.role !== 'user') return undefined;
+  if (row?.chat_id != null) return { user: { id: row.id }, chatId: row.chat_id };
+  const user = await ensureUserPhone(db, waId);
+  if (user.role !== 'user') return undefined;
+  return { user, chatId: await ensureChat(db, businessPhoneId, user.id) };
+}
+
+/** Inserts a business message and moves its chat's last_message_at, in one statement. */
 export async function insertOutboundMessage(db: Queryable, m: { id: string; chatId: string; type: string; payload: unknown; contextMessageId?: string | undefined; at: Date }): Promise<void> {
   await db.query(
-    `INSERT INTO messages (id, chat_id, direction, type, payload, context_message_id, status, created_at, updated_at)
-     VALUES ($1, $2, 'outbound', $3, $4::jsonb, $5, 'accepted', $6, $6)`,
+    `WITH m AS (INSERT INTO messages (id, chat_id, direction, type, payload, context_message_id, status, created_at, updated_at)
+       VALUES ($1, $2, 'outbound', $3, $4::jsonb, $5, 'accepted', $6, $6))
+     UPDATE chats SET last_message_at = $6 WHERE id = $2`,
     [m.id, m.chatId, m.type, JSON.stringify(m.payload), m.contextMessageId ?? null, m.at],
   );
-  await db.query('UPDATE chats SET last_message_at = $2 WHERE id = $1', [m.chatId, m.at]);
 }
 
 /** Interactive messages that opened a flow (by id or name) since a time: the THROTTLED hourly allowance. */

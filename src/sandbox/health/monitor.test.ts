@@ -5,7 +5,7 @@
 // Threshold by threshold and the client error rate: alerts.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api/index.js';
 import type { ApiClient } from '../../api/index.js';
 import { generateKeyPair } from '../../data-channel/index.js';
@@ -157,12 +157,21 @@ describe('endpoint health', () => {
     const flowId = await draftWithEndpoint(endpoint.url);
     await api.flows.publish(flowId);
     const slow = healthy();
+    // The ping measures latency with performance.now(): the endpoint moves that clock 1.1 s ahead
+    // while it answers instead of the test sleeping 1.1 s per ping.
+    let aheadMs = 0;
+    const realNow = performance.now.bind(performance);
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => realNow() + aheadMs);
     endpoint.use(async (req) => {
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      aheadMs += 1100;
       return slow(req);
     });
     const monitor = healthMonitorOf(t.sandbox.context);
-    for (let i = 0; i < 5; i++) await monitor?.pingAll();
+    try {
+      for (let i = 0; i < 5; i++) await monitor?.pingAll();
+    } finally {
+      clock.mockRestore();
+    }
     expect(monitor?.activeAlerts(flowId)).toEqual(['ENDPOINT_LATENCY']);
     const [alert] = await waitFor(() => (alertsFor(flowId).length > 0 ? alertsFor(flowId) : undefined), 20_000, 'the latency alert');
     expect(alert).toMatchObject({ alert: 'ENDPOINT_LATENCY', alertState: 'ACTIVATED', threshold: 1000 });

@@ -144,7 +144,7 @@ export function startHealthMonitor(ctx: SandboxContext, options: HealthMonitorOp
   // sample knows any alert webhook is queued when it resumes.
   const offExchange = ctx.events.on('endpoint.exchange', (event) => evaluate(event.flowId));
   // Returning the promise here too: the send answers once the warning webhook is queued.
-  const offSent = ctx.events.on('message.sent', (event) => (event.flowId === undefined || stopped ? undefined : warnVersionExpiry(ctx, event.flowId)));
+  const offSent = ctx.events.on('message.sent', (event) => (event.flowId === undefined || stopped ? undefined : warnVersionExpiry(ctx, event.flowId, event.flow)));
   let timer: NodeJS.Timeout | undefined;
   if (pingIntervalMs > 0) {
     timer = setInterval(() => {

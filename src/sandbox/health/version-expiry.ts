@@ -28,8 +28,8 @@ export function versionExpiryValue(flowId: string, flowName: string, version: st
 }
 
 /** After a message of `flowId` was sent: the warning, the first time for a flow on an expiring version. */
-export async function warnVersionExpiry(ctx: SandboxContext, flowId: string): Promise<void> {
-  const rows = await ctx.store.query<{ name: string; json_version: string | null }>('SELECT name, json_version FROM flows WHERE id = $1', [flowId]);
+export async function warnVersionExpiry(ctx: SandboxContext, flowId: string, known?: { name: string; jsonVersion: string | undefined }): Promise<void> {
+  const rows = known !== undefined ? [{ name: known.name, json_version: known.jsonVersion ?? null }] : await ctx.store.query<{ name: string; json_version: string | null }>('SELECT name, json_version FROM flows WHERE id = $1', [flowId]);
   const flow = rows[0];
   if (flow === undefined || !expiringVersion(flow.json_version)) return;
   const version = flow.json_version ?? '';

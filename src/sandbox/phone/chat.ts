@@ -199,12 +199,13 @@ export async function findOutbound(db: Queryable, userPhoneId: string, messageId
 
 /** Stores a message the phone sends to the business. */
 export async function insertInbound(db: Queryable, input: { id: string; chatId: string; type: string; payload: Record<string, unknown>; contextMessageId: string; at: Date }): Promise<void> {
+  // One statement: the message and its chat's last_message_at.
   await db.query(
-    `INSERT INTO messages (id, chat_id, direction, type, payload, context_message_id, status, created_at, updated_at)
-     VALUES ($1, $2, 'inbound', $3, $4::jsonb, $5, 'delivered', $6, $6)`,
+    `WITH m AS (INSERT INTO messages (id, chat_id, direction, type, payload, context_message_id, status, created_at, updated_at)
+       VALUES ($1, $2, 'inbound', $3, $4::jsonb, $5, 'delivered', $6, $6))
+     UPDATE chats SET last_message_at = $6 WHERE id = $2`,
     [input.id, input.chatId, input.type, JSON.stringify(input.payload), input.contextMessageId, input.at.toISOString()],
   );
-  await db.query('UPDATE chats SET last_message_at = $2 WHERE id = $1', [input.chatId, input.at.toISOString()]);
 }
 
 /** Marks the button of a flow message disabled (after a 427). */

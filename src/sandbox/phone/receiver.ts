@@ -5,7 +5,9 @@ import type { HostingType } from '../../api/types.js';
 import type { Queryable } from '../../store/index.js';
 import type { SandboxContext } from '../context.js';
 import type { MessageSentEvent, MessageStatusEvent } from '../events.js';
-import { isQueued, markQueued, queueStatusWebhook, wakeDispatcher } from '../webhooks/outbox.js';
+import { deliveriesInsert } from '../webhooks/deliveries.js';
+import type { WebhookAccount } from '../webhooks/envelope.js';
+import { isQueued, markQueued, statusWebhookRows, wakeDispatcher, webhookAccount } from '../webhooks/outbox.js';
 
 export interface ReceivedInfo {
   hostingType: HostingType;
@@ -28,35 +30,60 @@ export interface StatusTarget {
   businessPhoneId: string;
   recipient: string;
   hostingType: HostingType;
+  /** The business account's webhook identity, when the caller has read it already. */
+  account?: WebhookAccount | undefined;
 }
 
 type ForwardStatus = 'sent' | 'delivered' | 'read';
 
+// Statuses only move forward: accepted → sent → delivered → read.
+const BEFORE: Record<ForwardStatus, string[]> = { sent: ['accepted'], delivered: ['accepted', 'sent'], read: ['accepted', 'sent', 'delivered'] };
+
 /**
- * Moves a business message's status forward on `db` (the caller's transaction) and writes the
- * status webhook in the same transaction. Returns the event to announce once committed, or
- * undefined when the message was already at or past that status.
+ * Moves a business message's status forward through `steps` (in order; the last is where it
+ * ends) and writes the status webhook of each step it passes, in ONE statement: the status and
+ * its webhook rows commit together, as a transaction would, and a step the message was already
+ * at or past writes no row. Returns the events to announce once committed (none when the message
+ * was already at or past the last step).
+ */
+export async function advanceStatusesIn(db: Queryable, ctx: SandboxContext, message: StatusTarget, steps: readonly ForwardStatus[]): Promise<MessageStatusEvent[]> {
+  const target = steps[steps.length - 1];
+  if (target === undefined) return [];
+  const at = ctx.clock();
+  const events = steps.map((status) =>
+    markQueued({ messageId: message.id, chatId: message.chatId, businessPhoneId: message.businessPhoneId, recipient: message.recipient, status, hostingType: message.hostingType, at }),
+  );
+  const params: unknown[] = [message.id, target, at.toISOString(), BEFORE[target]];
+  let queue = '';
+  if (ctx.config.webhookUrls.length > 0) {
+    const account = message.account ?? (await webhookAccount(db, ctx, message.businessPhoneId));
+    // Each step's rows carry the statuses the message must have come from for that step to be passed.
+    const rows = events.flatMap((event) => statusWebhookRows(ctx, account, event).map((row) => ({ ...row, needs: BEFORE[event.status].join(',') })));
+    const insert = deliveriesInsert(rows, at, params.length + 1, 'WHERE EXISTS (SELECT 1 FROM changed WHERE changed.old = ANY(string_to_array(d.needs, \',\')))');
+    params.push(...insert.params);
+    queue = `, queued AS (${insert.sql})`;
+  }
+  const changed = await db.query<{ old: string }>(
+    `WITH changed AS (
+       UPDATE messages m SET status = $2, updated_at = $3
+       FROM (SELECT id, status FROM messages WHERE id = $1 AND direction = 'outbound' FOR UPDATE) o
+       WHERE m.id = o.id AND o.status = ANY($4::text[]) RETURNING o.status AS old
+     )${queue}
+     SELECT old FROM changed`,
+    params,
+  );
+  const old = changed[0]?.old;
+  if (old === undefined) return [];
+  return events.filter((event) => BEFORE[event.status].includes(old));
+}
+
+/**
+ * Moves a business message's status forward on `db` and writes the status webhook with it (one
+ * statement). Returns the event to announce once committed, or undefined when the message was
+ * already at or past that status.
  */
 export async function advanceStatusIn(db: Queryable, ctx: SandboxContext, message: StatusTarget, status: ForwardStatus): Promise<MessageStatusEvent | undefined> {
-  // Statuses only move forward: accepted → sent → delivered → read.
-  const before: Record<ForwardStatus, string[]> = { sent: ['accepted'], delivered: ['accepted', 'sent'], read: ['accepted', 'sent', 'delivered'] };
-  const at = ctx.clock();
-  const rows = await db.query<{ id: string }>(
-    `UPDATE messages SET status = $2, updated_at = $3 WHERE id = $1 AND direction = 'outbound' AND status = ANY($4::text[]) RETURNING id`,
-    [message.id, status, at.toISOString(), before[status]],
-  );
-  if (rows.length === 0) return undefined;
-  const event: MessageStatusEvent = markQueued({
-    messageId: message.id,
-    chatId: message.chatId,
-    businessPhoneId: message.businessPhoneId,
-    recipient: message.recipient,
-    status,
-    hostingType: message.hostingType,
-    at,
-  });
-  await queueStatusWebhook(db, ctx, event);
-  return event;
+  return (await advanceStatusesIn(db, ctx, message, [status]))[0];
 }
 
 /** Announces committed status changes (the webhook rows are already in the outbox). */
@@ -65,9 +92,9 @@ export async function announceStatuses(ctx: SandboxContext, events: readonly (Me
   for (const event of events) if (event !== undefined) await ctx.events.emit('message.status', event);
 }
 
-/** Sets a business message's status and its webhook in one transaction, then announces it. */
+/** Sets a business message's status and its webhook in one statement, then announces it. */
 export async function advanceStatus(ctx: SandboxContext, message: StatusTarget, status: ForwardStatus): Promise<boolean> {
-  const event = await ctx.store.transaction((tx) => advanceStatusIn(tx, ctx, message, status));
+  const event = await advanceStatusIn(ctx.store, ctx, message, status);
   await announceStatuses(ctx, [event]);
   return event !== undefined;
 }
@@ -77,19 +104,14 @@ export async function advanceStatus(ctx: SandboxContext, message: StatusTarget, 
  * send resolved is kept for the reply, and the message is at once sent and delivered, each with
  * its status webhook. Returns the events to announce after the commit.
  */
-export async function receiveIn(db: Queryable, ctx: SandboxContext, event: MessageSentEvent): Promise<MessageStatusEvent[]> {
+export async function receiveIn(db: Queryable, ctx: SandboxContext, event: MessageSentEvent, account?: WebhookAccount): Promise<MessageStatusEvent[]> {
   await db.query(
     `INSERT INTO phone_received_messages (message_id, hosting_type, flow_id, flow_mode, received_at) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (message_id) DO NOTHING`,
     [event.messageId, event.hostingType, event.flowId ?? null, event.flowMode ?? null, ctx.clock().toISOString()],
   );
-  const message = { id: event.messageId, chatId: event.chatId, businessPhoneId: event.businessPhoneId, recipient: event.to, hostingType: event.hostingType };
-  const out: MessageStatusEvent[] = [];
-  for (const status of ['sent', 'delivered'] as const) {
-    const changed = await advanceStatusIn(db, ctx, message, status);
-    if (changed !== undefined) out.push(changed);
-  }
-  return out;
+  const message: StatusTarget = { id: event.messageId, chatId: event.chatId, businessPhoneId: event.businessPhoneId, recipient: event.to, hostingType: event.hostingType, account };
+  return advanceStatusesIn(db, ctx, message, ['sent', 'delivered']);
 }
 
 async function receive(ctx: SandboxContext, event: MessageSentEvent): Promise<void> {

@@ -13,15 +13,17 @@ import type { ExchangeRecord } from '../../testing/transport.js';
 import type { HostingType } from '../../api/types.js';
 import type { Queryable, Store } from '../../store/index.js';
 import type { MessageReceivedEvent } from '../events.js';
-import { markQueued, queueMessageWebhook, wakeDispatcher } from '../webhooks/outbox.js';
+import { accountOf, markQueued, queueMessageWebhook, wakeDispatcher } from '../webhooks/outbox.js';
+import type { WebhookAccount } from '../webhooks/envelope.js';
 import type { SandboxContext } from '../context.js';
 import { wamid } from '../ids.js';
 import { recordSample } from '../health/samples.js';
 import { unixSeconds } from '../webhooks/envelope.js';
-import { DEFAULT_PHONE_LOCALE, disableCta, findOutbound, getPhone, insertInbound, PhoneError } from './chat.js';
+import { DEFAULT_PHONE_LOCALE, disableCta, getPhone, insertInbound, PhoneError } from './chat.js';
 import { flowCtaOf } from './flow-message.js';
 import type { FlowCta } from './flow-message.js';
-import { advanceStatus, receivedInfo } from './receiver.js';
+import { advanceStatus } from './receiver.js';
+import type { ReceivedInfo } from './receiver.js';
 import { mediaView, replyJsonOf, replyMedia } from './media-state.js';
 import { SessionRegistry } from './registry.js';
 import type { SessionLimits } from './registry.js';
@@ -55,6 +57,9 @@ interface LiveSession {
   readonly hostingType: HostingType;
   readonly cta: FlowCta;
   readonly endpointUri: string | undefined;
+  /** The business account as webhooks name it, and the phone's name: read once, at open. */
+  readonly account: WebhookAccount;
+  readonly contactName: string | undefined;
   /** The phone's language, sent as `user_locale` with every endpoint request. */
   readonly userLocale: string;
   session: FlowSession | undefined;
@@ -70,6 +75,8 @@ interface LiveSession {
   closing: boolean;
   /** The final row (status and last view) is in the store. */
   finalSaved: boolean;
+  /** What the stored row says (savedState()); an announcement that changes none of it writes nothing. */
+  savedState?: string;
 }
 
 /** A finished session, read back from the store: its last view as the API showed it. */
@@ -125,14 +132,9 @@ function inferHostingType(ctx: SandboxContext, payload: Record<string, unknown>)
   return ctx.config.hostingType;
 }
 
-/** The Flow JSON of a flow already found in the message's account (checkFlowOpenable). */
-async function flowJsonOf(ctx: SandboxContext, flowId: string): Promise<unknown> {
-  const rows = await ctx.store.query<{ content: string }>(
-    `SELECT content FROM flow_assets WHERE flow_id = $1 AND asset_type = 'FLOW_JSON' ORDER BY (name = 'flow.json') DESC, updated_at DESC LIMIT 1`,
-    [flowId],
-  );
-  const content = rows[0]?.content;
-  if (content === undefined) throw new PhoneError('CONFLICT', `flow ${flowId} has no Flow JSON yet; upload flow.json before opening it`);
+/** The Flow JSON of a flow already found in the message's account (openableFlow). */
+function parseFlowJson(flowId: string, content: string | null): unknown {
+  if (content === null) throw new PhoneError('CONFLICT', `flow ${flowId} has no Flow JSON yet; upload flow.json before opening it`);
   try {
     return JSON.parse(content) as unknown;
   } catch {
@@ -229,6 +231,15 @@ async function persist(ctx: SandboxContext, live: LiveSession, db: Queryable = c
 }
 
 /**
+ * The columns of a session's row other than updated_at, as one string: a change of screen or a
+ * filled field leaves them as they were, and then there is nothing to write.
+ */
+function savedState(live: LiveSession, final: boolean): string {
+  const s = live.session;
+  return JSON.stringify([s?.status ?? 'error', s?.error ?? null, s?.completion !== undefined, live.replyMessageId ?? null, final]);
+}
+
+/**
  * Whether the session has ended for good: closed, stopped, or completed with its reply sent (a
  * completion is announced once as the flow closes and again once the nfm_reply is committed).
  */
@@ -246,9 +257,16 @@ async function announce(ctx: SandboxContext, live: LiveSession): Promise<void> {
     // endpoint's own text (error_msg), when it sent one, is what the user reads.
     await disableCta(ctx.store, live.messageId, s.error.userMessage ?? s.error.message);
   }
-  // The final row carries the last view; from then on the store answers for the session.
+  // The final row carries the last view; from then on the store answers for the session. A
+  // completion is written by the transaction of its reply (sendReply), final view included, so
+  // the moment between the flow closing and the reply being sent is not written on its own.
   const final = finished(live);
-  await persist(ctx, live, ctx.store, undefined, final ? sessionView(live) : undefined);
+  const state = savedState(live, final);
+  const replyPending = s.status === 'completed' && live.replyMessageId === undefined;
+  if (state !== live.savedState && !replyPending) {
+    await persist(ctx, live, ctx.store, undefined, final ? sessionView(live) : undefined);
+    live.savedState = state;
+  }
   if (final) {
     live.finalSaved = true;
     registry(ctx).remove(live);
@@ -296,54 +314,109 @@ async function sendReply(ctx: SandboxContext, live: LiveSession, completion: Rec
     hostingType: live.hostingType,
     at,
   });
-  // The reply message, the session's completed row and the nfm_reply webhook commit together.
+  // The reply message, the session's completed row (with its last view when the flow has closed,
+  // as it has by now) and the nfm_reply webhook commit together.
+  const final = finished(live);
   await ctx.store.transaction(async (tx) => {
     await insertInbound(tx, { id, chatId: live.chatId, type: 'interactive', payload, contextMessageId: live.messageId, at });
-    await persist(ctx, live, tx, responseJson);
-    await queueMessageWebhook(tx, ctx, event);
+    await persist(ctx, live, tx, responseJson, final ? sessionView(live) : undefined);
+    await queueMessageWebhook(tx, ctx, event, { account: live.account, contactName: live.contactName });
   });
+  live.savedState = savedState(live, final);
+  if (final) live.finalSaved = true;
   wakeDispatcher(ctx);
   await ctx.events.emit('message.received', event);
 }
 
-async function checkFlowOpenable(ctx: SandboxContext, accountId: string, cta: FlowCta): Promise<{ endpointUri: string | null }> {
+/** What opening a message needs of the store, in one read: the phone, the message, what its send resolved. */
+interface OpenRow {
+  user_phone_id: string;
+  display_name: string | null;
+  locale: string | null;
+  message_id: string | null;
+  chat_id: string;
+  payload: Record<string, unknown>;
+  direction: string;
+  chat_user_phone_id: string;
+  business_phone_id: string;
+  business_number: string;
+  waba_id: string | null;
+  disabled_reason: string | null;
+  hosting_type: HostingType | null;
+  flow_id: string | null;
+  flow_mode: 'draft' | 'published' | null;
+}
+
+/** The phone, the business message on it and what its send resolved; the errors of getPhone and findOutbound. */
+async function openTarget(ctx: SandboxContext, waId: string, messageId: string): Promise<{ phone: OpenRow; received: ReceivedInfo | undefined }> {
+  const rows = await ctx.store.query<OpenRow>(
+    `SELECT u.id AS user_phone_id, u.display_name, u.locale, m.id AS message_id, m.chat_id, m.payload, m.direction,
+            c.user_phone_id AS chat_user_phone_id, c.business_phone_id, b.number AS business_number, b.waba_id,
+            d.reason AS disabled_reason, r.hosting_type, r.flow_id, r.flow_mode
+     FROM phones u
+     LEFT JOIN messages m ON m.id = $2
+     LEFT JOIN chats c ON c.id = m.chat_id
+     LEFT JOIN phones b ON b.id = c.business_phone_id
+     LEFT JOIN phone_disabled_ctas d ON d.message_id = m.id
+     LEFT JOIN phone_received_messages r ON r.message_id = m.id
+     WHERE u.number = $1 AND u.role = 'user'`,
+    [waId, messageId],
+  );
+  const row = rows[0];
+  if (row === undefined) {
+    await getPhone(ctx.store, waId); // no such phone: throws its NOT_FOUND
+    throw new PhoneError('NOT_FOUND', `no simulated phone ${waId}`);
+  }
+  if (row.message_id === null || row.chat_user_phone_id !== row.user_phone_id) throw new PhoneError('NOT_FOUND', `message ${messageId} is not in this phone's chat`);
+  if (row.direction !== 'outbound') throw new PhoneError('INVALID_INPUT', `message ${messageId} was sent by the phone, not by the business`);
+  const received = row.hosting_type === null ? undefined : { hostingType: row.hosting_type, flowId: row.flow_id ?? undefined, flowMode: row.flow_mode ?? undefined };
+  return { phone: row, received };
+}
+
+/** The flow a message opens, checked as the platform does, and its Flow JSON: one read. */
+async function openableFlow(ctx: SandboxContext, accountId: string, cta: FlowCta): Promise<{ endpointUri: string | null; flowJson: unknown }> {
   // Only a flow of the account that sent the message opens.
-  const rows = await ctx.store.query<{ status: string; endpoint_uri: string | null }>('SELECT status, endpoint_uri FROM flows WHERE id = $1 AND account_id = $2', [cta.flowId, accountId]);
+  const rows = await ctx.store.query<{ status: string; endpoint_uri: string | null; content: string | null }>(
+    `SELECT f.status, f.endpoint_uri,
+            (SELECT content FROM flow_assets a WHERE a.flow_id = f.id AND a.asset_type = 'FLOW_JSON' ORDER BY (a.name = 'flow.json') DESC, a.updated_at DESC LIMIT 1) AS content
+     FROM flows f WHERE f.id = $1 AND f.account_id = $2`,
+    [cta.flowId, accountId],
+  );
   const flow = rows[0];
   if (flow === undefined) throw new PhoneError('NOT_FOUND', `flow ${cta.flowId} does not exist (was it deleted?)`);
   // Meta, "Flow Health and Monitoring": consumers cannot open previously sent messages of a Blocked flow.
   if (flow.status === 'BLOCKED') throw new PhoneError('CONFLICT', `flow ${cta.flowId} is BLOCKED: its messages cannot be opened until the endpoint recovers`);
   if (flow.status === 'DRAFT' && cta.mode !== 'draft') throw new PhoneError('CONFLICT', `flow ${cta.flowId} is still a DRAFT; publish it, or send the message with mode "draft"`);
-  return { endpointUri: flow.endpoint_uri };
+  return { endpointUri: flow.endpoint_uri, flowJson: parseFlowJson(cta.flowId, flow.content) };
 }
 
 /** Taps the flow button of a business message on phone `waId`: starts a session. */
 export async function openFlowMessage(ctx: SandboxContext, waId: string, messageId: string): Promise<LiveSession> {
-  const phone = await getPhone(ctx.store, waId);
-  const message = await findOutbound(ctx.store, phone.id, messageId);
-  if (message.disabledReason !== null) throw new PhoneError('CONFLICT', `the button of message ${messageId} is disabled: ${message.disabledReason}`);
-  const found = await flowCtaOf(ctx.store, message.businessPhoneId, message.payload);
+  const { phone: message, received } = await openTarget(ctx, waId, messageId);
+  if (message.disabled_reason !== null) throw new PhoneError('CONFLICT', `the button of message ${messageId} is disabled: ${message.disabled_reason}`);
+  const found = await flowCtaOf(ctx.store, message.business_phone_id, message.payload);
   if (!found.ok) throw new PhoneError('INVALID_INPUT', found.reason);
-  const received = await receivedInfo(ctx.store, messageId);
   const cta: FlowCta = { ...found.cta };
   if (received?.flowId !== undefined) cta.flowId = received.flowId;
   if (received?.flowMode !== undefined) cta.mode = received.flowMode;
-  const flow = await checkFlowOpenable(ctx, message.businessPhoneId, cta);
-  const flowJson = await flowJsonOf(ctx, cta.flowId);
+  const { flowJson, ...flow } = await openableFlow(ctx, message.business_phone_id, cta);
   const hostingType = received?.hostingType ?? inferHostingType(ctx, message.payload);
+  const account = accountOf(message.business_phone_id, message.business_number, message.waba_id);
 
   const base = {
     id: `ps_${randomBytes(9).toString('hex')}`,
     waId,
-    userPhoneId: phone.id,
+    userPhoneId: message.user_phone_id,
     messageId,
-    chatId: message.chatId,
-    businessPhoneId: message.businessPhoneId,
-    businessNumber: message.businessNumber,
+    chatId: message.chat_id,
+    businessPhoneId: message.business_phone_id,
+    businessNumber: message.business_number,
     hostingType,
     cta,
     endpointUri: endpointOf(flow.endpointUri, flowJson),
-    userLocale: phone.locale ?? DEFAULT_PHONE_LOCALE,
+    account,
+    contactName: message.display_name ?? undefined,
+    userLocale: message.locale ?? DEFAULT_PHONE_LOCALE,
     exchanges: [] as LiveSession['exchanges'],
     createdAt: ctx.clock(),
   };
@@ -371,7 +444,7 @@ export async function openFlowMessage(ctx: SandboxContext, waId: string, message
     live.work = live.work.then(() => announce(ctx, live));
   });
   try {
-    await advanceStatus(ctx, { id: messageId, chatId: message.chatId, businessPhoneId: message.businessPhoneId, recipient: waId, hostingType }, 'read');
+    await advanceStatus(ctx, { id: messageId, chatId: message.chat_id, businessPhoneId: message.business_phone_id, recipient: waId, hostingType, account }, 'read');
     live.work = live.work.then(() => announce(ctx, live));
     await settle(live);
   } finally {
@@ -405,7 +478,7 @@ async function release(ctx: SandboxContext, live: LiveSession): Promise<void> {
   r.remove(live);
   if (live.finalSaved || live.session === undefined) return;
   try {
-    await ctx.store.query('UPDATE phone_flow_sessions SET final_view = $2::jsonb WHERE id = $1', [live.id, JSON.stringify(sessionView(live))]);
+    await persist(ctx, live, ctx.store, undefined, sessionView(live));
     live.finalSaved = true;
   } catch (error) {
     ctx.log.error('could not store a finished flow session', { session: live.id, error: error instanceof Error ? error.message : String(error) });

@@ -5,16 +5,15 @@
 // flows cannot be sent; BLOCKED flows are refused (132068) and THROTTLED ones allow 10 messages an
 // hour (132069). A template's FLOW button must open a PUBLISHED flow.
 import type { HostingType } from '../../api/types.js';
-import { ensureUserPhone } from '../account.js';
-import { findFlowByName, getFlowJson, getFlowRecord } from '../data/flows.js';
-import { countFlowMessagesSince, ensureChat, insertOutboundMessage } from '../data/messages.js';
+import { findSendableFlow, getFlowRecord } from '../data/flows.js';
+import { countFlowMessagesSince, ensureUserChat, insertOutboundMessage } from '../data/messages.js';
 import { findTemplatesByName } from '../data/templates.js';
 import { wamid } from '../ids.js';
 import type { MessageSentEvent } from '../events.js';
 import { announceStatuses, receiveIn } from '../phone/receiver.js';
 import type { FlowRecord } from '../records.js';
 import { blockingErrors } from '../flow-validation.js';
-import { markQueued } from '../webhooks/outbox.js';
+import { accountOf, markQueued } from '../webhooks/outbox.js';
 import { errorResponse, json } from '../router.js';
 import type { ErrorSpec } from '../router.js';
 import { onPremiseMeta } from './encryption.js';
@@ -45,7 +44,7 @@ function invalidParam(details: string, onPremiseCode = 1009): SendError {
 
 type FlowCheck = { ok: true; flow: FlowRecord; mode: 'draft' | 'published' } | { ok: false; error: SendError };
 
-async function checkSendableFlow(r: OperationRequest, flow: FlowRecord | undefined, ref: string, mode: 'draft' | 'published'): Promise<FlowCheck> {
+async function checkSendableFlow(r: OperationRequest, flow: (FlowRecord & { hasFlowJson: boolean }) | undefined, ref: string, mode: 'draft' | 'published'): Promise<FlowCheck> {
   if (flow === undefined) return { ok: false, error: invalidParam(`Flow ${ref} does not exist in this account.`, 2064) };
   if (flow.status === 'BLOCKED') {
     const details = `Flow ${flow.id} is BLOCKED because its endpoint is unhealthy; fix the endpoint.`;
@@ -62,7 +61,7 @@ async function checkSendableFlow(r: OperationRequest, flow: FlowRecord | undefin
   if (flow.status === 'DRAFT' && mode !== 'draft') {
     return { ok: false, error: invalidParam(`Flow ${flow.id} is a DRAFT: send it with mode "draft" to test it, or publish it first.`, 2066) };
   }
-  if ((await getFlowJson(r.ctx.store, flow.id)) === undefined) return { ok: false, error: invalidParam(`Flow ${flow.id} has no Flow JSON yet; upload flow.json first.`, 2064) };
+  if (!flow.hasFlowJson) return { ok: false, error: invalidParam(`Flow ${flow.id} has no Flow JSON yet; upload flow.json first.`, 2064) };
   const errors = blockingErrors(flow.validationErrors);
   if (errors.length > 0) {
     return { ok: false, error: invalidParam(`Flow ${flow.id} has ${errors.length} Flow JSON validation error(s) and cannot be opened; fix them first.`, 2064) };
@@ -87,16 +86,16 @@ export const messageHandlers: Record<string, OperationHandler> = {
     if (!/^\d{6,15}$/.test(waId)) return fail(r.hostingType, invalidParam(`"to" must be a phone number of 6 to 15 digits (an optional leading "+"); got "${input.slice(0, 32)}".`));
     if (waId === r.phone.number) return fail(r.hostingType, invalidParam('A business number cannot send a message to itself.'));
 
-    let flow: { id: string; mode: 'draft' | 'published' } | undefined;
+    let flow: { id: string; mode: 'draft' | 'published'; name?: string; jsonVersion?: string | undefined } | undefined;
     const type = String(body.type);
     if (type === 'interactive') {
       const params = ((body.interactive as Body).action as Body).parameters as Body;
       const mode = params.mode === 'draft' ? 'draft' : 'published';
       const ref = typeof params.flow_id === 'string' ? params.flow_id : `"${String(params.flow_name)}"`;
-      const found = typeof params.flow_id === 'string' ? await getFlowRecord(r.ctx.store, r.phone.id, params.flow_id) : await findFlowByName(r.ctx.store, r.phone.id, String(params.flow_name));
+      const found = await findSendableFlow(r.ctx.store, r.phone.id, typeof params.flow_id === 'string' ? { id: params.flow_id } : { name: String(params.flow_name) });
       const check = await checkSendableFlow(r, found, ref, mode);
       if (!check.ok) return fail(r.hostingType, check.error);
-      flow = { id: check.flow.id, mode };
+      flow = { id: check.flow.id, mode, name: check.flow.name, jsonVersion: check.flow.jsonVersion };
     } else if (type === 'template') {
       const template = body.template as Body;
       const name = String(template.name);
@@ -128,9 +127,9 @@ export const messageHandlers: Record<string, OperationHandler> = {
     // One transaction: the message, its arrival on the (always online) phone, its sent and
     // delivered statuses and their webhook rows. A kill leaves all of it or none of it.
     const done = await r.ctx.store.transaction(async (tx) => {
-      const user = await ensureUserPhone(tx, waId);
-      if (user.role !== 'user') return undefined;
-      const chatId = await ensureChat(tx, r.phone.id, user.id);
+      const found = await ensureUserChat(tx, r.phone.id, waId);
+      if (found === undefined) return undefined;
+      const { user, chatId } = found;
       // The wire body exactly as sent; what the send resolved travels in the event.
       await insertOutboundMessage(tx, { id, chatId, type, payload: body, at: now });
       const sent: MessageSentEvent = markQueued({
@@ -144,9 +143,10 @@ export const messageHandlers: Record<string, OperationHandler> = {
         payload: body,
         hostingType: r.hostingType,
         ...(flow === undefined ? {} : { flowId: flow.id, flowMode: flow.mode }),
+        ...(flow?.name === undefined ? {} : { flow: { name: flow.name, jsonVersion: flow.jsonVersion } }),
         at: now,
       });
-      return { sent, statuses: await receiveIn(tx, r.ctx, sent) };
+      return { sent, statuses: await receiveIn(tx, r.ctx, sent, accountOf(r.phone.id, r.phone.number, r.phone.wabaId)) };
     });
     if (done === undefined) return fail(r.hostingType, invalidParam(`${waId} is a business number in this sandbox, not a customer phone.`));
 

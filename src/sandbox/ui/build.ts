@@ -64,6 +64,16 @@ export async function ensureUiBuilt(options: { force?: boolean } = {}): Promise<
   }
 }
 
+/** Runs `work` holding the checkout's build lock: one Vite build at a time across test workers. */
+export async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  await acquireLock();
+  try {
+    return await work();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
 // Under node_modules (ignored by git), beside the packages the build needs.
 const LOCK = join(REPO, 'node_modules', '.waflow-ui-build-lock');
 const LOCK_STALE_MS = 120_000;

@@ -30,7 +30,7 @@ afterAll(async () => {
 
 describe('serving the built app', () => {
   it('answers / and each app page with index.html', async () => {
-    for (const path of ['/', '/builder', '/inbox', '/dashboard']) {
+    for (const path of ['/', '/builder', '/gallery', '/inbox', '/dashboard']) {
       const res = await get(sandbox, path);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 export const DEFAULT_UI_DIST = fileURLToPath(new URL('../../../ui/dist', import.meta.url));
 
 /** The app's client-side pages; each answers with index.html. */
-export const UI_PAGES = ['builder', 'inbox', 'dashboard'] as const;
+export const UI_PAGES = ['builder', 'gallery', 'inbox', 'dashboard'] as const;
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

@@ -91,6 +91,30 @@ export async function insertDelivery(db: Queryable, input: NewDelivery, dueAt: D
   return toDelivery(row);
 }
 
+/**
+ * The SQL of one statement inserting several deliveries, all due at `dueAt`, and its parameters,
+ * numbered from `$${first}` so it can be a step of a larger statement (a state change and the
+ * webhook rows announcing it, written at once). `where` filters the rows (it may name the row's
+ * `needs` column: see advanceStatusesIn). Ids are made here.
+ */
+export function deliveriesInsert(inputs: readonly (NewDelivery & { needs?: string })[], dueAt: Date, first: number, where = ''): { sql: string; params: unknown[] } {
+  const p = (i: number): string => `$${first + i}`;
+  return {
+    sql: `INSERT INTO webhook_deliveries (id, url, event_kind, body, message_id, status, next_attempt_at, created_at)
+      SELECT d.id, d.url, d.kind, d.body, d.message_id, 'pending', ${p(6)}::timestamptz, ${p(6)}::timestamptz
+      FROM unnest(${p(0)}::text[], ${p(1)}::text[], ${p(2)}::text[], ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[]) AS d (id, url, kind, body, message_id, needs) ${where}`,
+    params: [
+      inputs.map(() => `whd_${randomUUID()}`),
+      inputs.map((d) => d.url),
+      inputs.map((d) => d.eventKind),
+      inputs.map((d) => d.body),
+      inputs.map((d) => d.messageId ?? null),
+      inputs.map((d) => d.needs ?? null),
+      dueAt.toISOString(),
+    ],
+  };
+}
+
 /** Pending deliveries whose next attempt is due, oldest first. */
 export async function dueDeliveries(db: Queryable, now: Date, limit = 50): Promise<Delivery[]> {
   const rows = await db.query<DeliveryRow>(
@@ -115,28 +139,54 @@ export interface AttemptOutcome {
   error?: string;
 }
 
+/** One finished attempt of a delivery, and where it leaves the delivery. */
+export interface RecordedAttempt {
+  readonly delivery: Pick<Delivery, 'id' | 'attemptCount'>;
+  readonly outcome: AttemptOutcome;
+  readonly success: boolean;
+  /** Failed: when to try again; undefined gives the delivery up (dead). */
+  readonly retryAt: Date | undefined;
+}
+
 /**
- * Records one attempt and moves the delivery on: delivered on success, otherwise pending again at
- * `retryAt`, or dead when `retryAt` is undefined (attempts exhausted).
+ * Records attempts and moves their deliveries on, in ONE statement (the attempt rows and the
+ * deliveries' new states commit together, however many there are): delivered on success,
+ * otherwise pending again at `retryAt`, or dead when `retryAt` is undefined (attempts exhausted).
  */
-export async function recordAttempt(db: Queryable, delivery: Delivery, outcome: AttemptOutcome, success: boolean, retryAt: Date | undefined): Promise<void> {
-  const attempt = delivery.attemptCount + 1;
+export async function recordAttempts(db: Queryable, items: readonly RecordedAttempt[]): Promise<void> {
+  if (items.length === 0) return;
+  const col = <T>(f: (item: RecordedAttempt) => T): T[] => items.map(f);
   await db.query(
-    `INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, response_status, response_excerpt, error)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [delivery.id, attempt, outcome.startedAt.toISOString(), Math.round(outcome.durationMs), outcome.responseStatus ?? null, outcome.responseExcerpt ?? null, outcome.error ?? null],
+    `WITH o AS (
+       SELECT * FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+         AS o (id, attempt, started_at, duration_ms, response_status, response_excerpt, error, outcome, at)
+     ), logged AS (
+       INSERT INTO webhook_delivery_attempts (delivery_id, attempt, started_at, duration_ms, response_status, response_excerpt, error)
+       SELECT id, attempt, started_at, duration_ms, response_status, response_excerpt, error FROM o
+     )
+     UPDATE webhook_deliveries d SET
+       status = CASE o.outcome WHEN 'delivered' THEN 'delivered' WHEN 'dead' THEN 'dead' ELSE d.status END,
+       attempt_count = o.attempt,
+       next_attempt_at = CASE WHEN o.outcome = 'retry' THEN o.at END,
+       delivered_at = CASE WHEN o.outcome = 'delivered' THEN o.at ELSE d.delivered_at END
+     FROM o WHERE d.id = o.id`,
+    [
+      col((i) => i.delivery.id),
+      col((i) => i.delivery.attemptCount + 1),
+      col((i) => i.outcome.startedAt.toISOString()),
+      col((i) => Math.round(i.outcome.durationMs)),
+      col((i) => i.outcome.responseStatus ?? null),
+      col((i) => i.outcome.responseExcerpt ?? null),
+      col((i) => i.outcome.error ?? null),
+      col((i) => (i.success ? 'delivered' : i.retryAt === undefined ? 'dead' : 'retry')),
+      col((i) => (i.success ? new Date(i.outcome.startedAt.getTime() + i.outcome.durationMs) : (i.retryAt ?? null))?.toISOString() ?? null),
+    ],
   );
-  if (success) {
-    await db.query(`UPDATE webhook_deliveries SET status = 'delivered', attempt_count = $2, next_attempt_at = NULL, delivered_at = $3 WHERE id = $1`, [
-      delivery.id,
-      attempt,
-      new Date(outcome.startedAt.getTime() + outcome.durationMs).toISOString(),
-    ]);
-  } else if (retryAt !== undefined) {
-    await db.query(`UPDATE webhook_deliveries SET attempt_count = $2, next_attempt_at = $3 WHERE id = $1`, [delivery.id, attempt, retryAt.toISOString()]);
-  } else {
-    await db.query(`UPDATE webhook_deliveries SET status = 'dead', attempt_count = $2, next_attempt_at = NULL WHERE id = $1`, [delivery.id, attempt]);
-  }
+}
+
+/** Records one attempt (recordAttempts with one item). */
+export async function recordAttempt(db: Queryable, delivery: Delivery, outcome: AttemptOutcome, success: boolean, retryAt: Date | undefined): Promise<void> {
+  await recordAttempts(db, [{ delivery, outcome, success, retryAt }]);
 }
 
 export interface ListDeliveriesOptions {

@@ -1,13 +1,23 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { verifyWebhookSignature } from '../../webhooks/index.js';
 import type { HostingType } from '../../api/types.js';
-import type { Sandbox } from '../server.js';
+import type { CreateSandboxOptions, Sandbox } from '../server.js';
 import { createReceiver, startSandbox, tempDir, waitFor } from '../phone/test-kit.js';
 import type { Receiver } from '../phone/test-kit.js';
 import { listDeliveries } from './deliveries.js';
 import { dispatcherOf } from './dispatcher.js';
+import { startWebhookDispatcher } from './index.js';
 
 const APP_SECRET = 'dispatcher-test-secret';
+
+// A shorter schedule than the default (500 ms, doubling): the retries the tests wait for come in
+// under a second, and each wait is still three times the one before (the backoff test checks it).
+const FAST_RETRY = { initialDelayMs: 200, factor: 3, maxDelayMs: 600 };
+const options = (webhookUrl: string): CreateSandboxOptions => ({
+  appSecret: APP_SECRET,
+  webhookUrls: [webhookUrl],
+  extensions: { startWebhookDispatcher: (ctx) => startWebhookDispatcher(ctx, { retry: FAST_RETRY }) },
+});
 
 // One sandbox and one receiver for the file (opening PGlite is the slow part); each test tells
 // its webhooks apart by message id and leaves every delivery it caused delivered.
@@ -18,7 +28,7 @@ let shared: Sandbox;
 beforeAll(async () => {
   dir = tempDir();
   receiver = await createReceiver(APP_SECRET);
-  shared = await startSandbox(dir.path, { appSecret: APP_SECRET, webhookUrls: [receiver.url] });
+  shared = await startSandbox(dir.path, options(receiver.url));
 }, 180_000);
 
 afterAll(async () => {
@@ -141,12 +151,12 @@ describe('webhook dispatcher', () => {
     const own = tempDir();
     const late = await createReceiver(APP_SECRET);
     try {
-      const s1 = await startSandbox(own.path, { appSecret: APP_SECRET, webhookUrls: [late.url] });
+      const s1 = await startSandbox(own.path, options(late.url));
       const messageId = await emitCompletion(s1, 'cloud', { flow_token: 'restart' });
       await waitFor(async () => ((await listDeliveries(s1.context.store, { messageId }))[0]?.attempts.length ?? 0) >= 1, 10_000, 'a failed attempt');
       await s1.close();
       await late.start();
-      const s2 = await startSandbox(own.path, { appSecret: APP_SECRET, webhookUrls: [late.url] });
+      const s2 = await startSandbox(own.path, options(late.url));
       try {
         const [done] = await delivered(s2, messageId);
         expect(done?.attempts.length).toBeGreaterThanOrEqual(2);

@@ -9,8 +9,8 @@ import { signRequestBody } from '../../data-channel/index.js';
 import type { SandboxContext } from '../context.js';
 import { DEFAULT_RETRY_POLICY, nextAttemptAt } from './backoff.js';
 import type { RetryPolicy } from './backoff.js';
-import { insertDelivery, nextDueAt, recordAttempt } from './deliveries.js';
-import type { Delivery, NewDelivery } from './deliveries.js';
+import { insertDelivery, nextDueAt, recordAttempts } from './deliveries.js';
+import type { Delivery, NewDelivery, RecordedAttempt } from './deliveries.js';
 import { isQueued, queueFlowStatusWebhook, queueFlowsWebhook, queueMessageWebhook, queueStatusWebhook, queueWebhook, registerWaker } from './outbox.js';
 export { sandboxWabaId } from './outbox.js';
 
@@ -47,6 +47,8 @@ export interface DispatcherOptions {
 /** How long past the attempt timeout a claimed row stays leased (so a dead claimer's rows come back). */
 const LEASE_MARGIN_MS = 5_000;
 const BATCH = 20;
+/** Attempts running at once (each is one POST to a receiver and its share of a group commit). */
+const MAX_IN_FLIGHT = 40;
 const EXCERPT = 500;
 
 const dispatchers = new WeakMap<SandboxContext, WebhookDispatcher>();
@@ -73,13 +75,13 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
   let again = false;
   const waiters: (() => void)[] = [];
 
-  async function claim(): Promise<Delivery[]> {
+  async function claim(limit: number): Promise<Delivery[]> {
     const now = ctx.clock();
     const lease = new Date(now.getTime() + policy.timeoutMs + LEASE_MARGIN_MS);
     const rows = await ctx.store.query<{ id: string; url: string; event_kind: string; body: string; message_id: string | null; attempt_count: number; created_at: Date | string }>(
       `UPDATE webhook_deliveries SET next_attempt_at = $2
        WHERE id IN (SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1
-                    ORDER BY next_attempt_at, created_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+                    ORDER BY next_attempt_at, created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED)
        RETURNING id, url, event_kind, body, message_id, attempt_count, created_at`,
       [now.toISOString(), lease.toISOString()],
     );
@@ -118,7 +120,8 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
     const durationMs = performance.now() - started;
     const success = error === undefined;
     const retryAt = success ? undefined : nextAttemptAt(policy, delivery.attemptCount + 1, new Date(delivery.createdAt), ctx.clock());
-    await recordAttempt(ctx.store, delivery, { startedAt, durationMs, ...(responseStatus === undefined ? {} : { responseStatus }), ...(responseExcerpt === undefined ? {} : { responseExcerpt }), ...(error === undefined ? {} : { error }) }, success, retryAt);
+    const outcome = { startedAt, durationMs, ...(responseStatus === undefined ? {} : { responseStatus }), ...(responseExcerpt === undefined ? {} : { responseExcerpt }), ...(error === undefined ? {} : { error }) };
+    await record({ delivery, outcome, success, retryAt });
     ctx.log[success ? 'debug' : 'warn'](success ? 'webhook delivered' : 'webhook attempt failed', {
       delivery: delivery.id,
       kind: delivery.eventKind,
@@ -126,6 +129,35 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
       status: responseStatus,
       retry: retryAt?.toISOString() ?? (success ? undefined : 'given up'),
     });
+  }
+
+  // Attempts that finish together are recorded together: one statement for the group (a group
+  // commit), written once the turn of the event loop that finished them is over. Until it commits
+  // the rows stay leased, so no one claims them again; a kill before it means those deliveries are
+  // attempted again once the lease runs out (at least once, as with one statement each).
+  let recordQueue: { item: RecordedAttempt; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  let recording = false;
+  function record(item: RecordedAttempt): Promise<void> {
+    return new Promise((resolve, reject) => {
+      recordQueue.push({ item, resolve, reject });
+      if (!recording) {
+        recording = true;
+        setImmediate(() => void flushRecords());
+      }
+    });
+  }
+  async function flushRecords(): Promise<void> {
+    while (recordQueue.length > 0) {
+      const group = recordQueue;
+      recordQueue = [];
+      try {
+        await recordAttempts(ctx.store, group.map((g) => g.item));
+        for (const g of group) g.resolve();
+      } catch (error) {
+        for (const g of group) g.reject(error);
+      }
+    }
+    recording = false;
   }
 
   async function schedule(): Promise<void> {
@@ -139,15 +171,40 @@ export function startWebhookDispatcher(ctx: SandboxContext, options: DispatcherO
     timer.unref();
   }
 
+  // A pipeline rather than batch after batch: up to MAX_IN_FLIGHT attempts run at once, and the
+  // pump claims more as soon as there is room and there may be more to claim (the last claim was
+  // full, or something was queued since). Waiting for a whole batch let one slow receiver hold up
+  // every delivery behind it, and a burst of journeys built a backlog of seconds.
   async function pump(): Promise<void> {
-    do {
-      again = false;
-      let batch = await claim();
-      while (batch.length > 0 && !stopped) {
-        await Promise.all(batch.map((d) => attempt(d)));
-        batch = await claim();
+    const inFlight = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
+    let more = true;
+    try {
+      while (!stopped && failure === undefined) {
+        const room = MAX_IN_FLIGHT - inFlight.size;
+        if (room > 0 && (more || again)) {
+          again = false;
+          const want = Math.min(BATCH, room);
+          const batch = await claim(want);
+          more = batch.length === want;
+          for (const delivery of batch) {
+            const run: Promise<void> = attempt(delivery)
+              .catch((error: unknown) => {
+                failure ??= { error };
+              })
+              .finally(() => inFlight.delete(run));
+            inFlight.add(run);
+          }
+          if (batch.length > 0) continue;
+        }
+        if (inFlight.size === 0) break;
+        await Promise.race(inFlight);
       }
-    } while (again && !stopped);
+    } finally {
+      // stop() awaits the pump: every attempt started is recorded (or aborted) before it returns.
+      await Promise.all(inFlight);
+    }
+    if (failure !== undefined) throw failure.error;
     await schedule();
   }
 

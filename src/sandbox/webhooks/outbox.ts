@@ -9,7 +9,7 @@ import type { Queryable } from '../../store/index.js';
 import type { SandboxContext } from '../context.js';
 import type { FlowStatusEvent, MessageReceivedEvent, MessageStatusEvent } from '../events.js';
 import { insertDelivery } from './deliveries.js';
-import type { Delivery } from './deliveries.js';
+import type { Delivery, NewDelivery } from './deliveries.js';
 import { flowsWebhook, messageWebhook, statusWebhook } from './envelope.js';
 import type { WebhookAccount } from './envelope.js';
 import { sandboxWabaId } from '../ids.js';
@@ -28,6 +28,11 @@ export function isQueued(event: object): boolean {
 }
 
 export { sandboxWabaId };
+
+/** The account of a business phone whose number and WABA id the caller has read already. */
+export function accountOf(phoneId: string, number: string, wabaId: string | null | undefined): WebhookAccount {
+  return { wabaId: wabaId ?? sandboxWabaId(number), displayPhoneNumber: number, phoneNumberId: phoneId };
+}
 
 /** The account a webhook is sent for: a business phone id, or the sandbox's default number. */
 export async function webhookAccount(db: Queryable, ctx: SandboxContext, businessPhoneId: string | undefined): Promise<WebhookAccount> {
@@ -52,6 +57,18 @@ async function contactName(db: Queryable, waId: string): Promise<string | undefi
   return rows[0]?.display_name ?? undefined;
 }
 
+/** One delivery per configured URL of a webhook body (none when no URL is configured). */
+export function webhookRows(ctx: SandboxContext, eventKind: string, body: Record<string, unknown>, messageId?: string): NewDelivery[] {
+  const text = JSON.stringify(body);
+  return ctx.config.webhookUrls.map((url) => ({ url, eventKind, body: text, ...(messageId === undefined ? {} : { messageId }) }));
+}
+
+/** What a writer may already know of a webhook's account and contact (so they are not read again). */
+export interface KnownParties {
+  readonly account?: WebhookAccount | undefined;
+  readonly contactName?: string | undefined;
+}
+
 /** Writes one pending delivery per configured URL, due now, on `db` (the caller's transaction). */
 export async function queueWebhook(db: Queryable, ctx: SandboxContext, eventKind: string, body: Record<string, unknown>, messageId?: string): Promise<Delivery[]> {
   if (ctx.config.webhookUrls.length === 0) return [];
@@ -66,18 +83,26 @@ export async function queueWebhook(db: Queryable, ctx: SandboxContext, eventKind
 const hosting = (ctx: SandboxContext, h: HostingType | undefined): HostingType => h ?? ctx.config.hostingType;
 
 /** A message a phone sent to the business (a reply, an nfm_reply completion). */
-export async function queueMessageWebhook(db: Queryable, ctx: SandboxContext, event: MessageReceivedEvent): Promise<Delivery[]> {
-  const account = await webhookAccount(db, ctx, event.businessPhoneId);
-  const name = await contactName(db, event.from);
+export async function queueMessageWebhook(db: Queryable, ctx: SandboxContext, event: MessageReceivedEvent, known: KnownParties = {}): Promise<Delivery[]> {
+  if (ctx.config.webhookUrls.length === 0) return [];
+  const account = known.account ?? (await webhookAccount(db, ctx, event.businessPhoneId));
+  const name = known.account !== undefined ? known.contactName : await contactName(db, event.from);
   const body = messageWebhook(hosting(ctx, event.hostingType), account, { waId: event.from, ...(name === undefined ? {} : { name }) }, event.payload);
   return queueWebhook(db, ctx, `message.${event.type}`, body, event.messageId);
 }
 
+/** The rows of a delivery status webhook (sent, delivered, read) of a business message. */
+export function statusWebhookRows(ctx: SandboxContext, account: WebhookAccount, event: MessageStatusEvent): NewDelivery[] {
+  const body = statusWebhook(hosting(ctx, event.hostingType), account, { messageId: event.messageId, recipientId: event.recipient, status: event.status, at: event.at });
+  return webhookRows(ctx, `status.${event.status}`, body, event.messageId);
+}
+
 /** A delivery status (sent, delivered, read) of a business message. */
 export async function queueStatusWebhook(db: Queryable, ctx: SandboxContext, event: MessageStatusEvent): Promise<Delivery[]> {
-  const account = await webhookAccount(db, ctx, event.businessPhoneId);
-  const body = statusWebhook(hosting(ctx, event.hostingType), account, { messageId: event.messageId, recipientId: event.recipient, status: event.status, at: event.at });
-  return queueWebhook(db, ctx, `status.${event.status}`, body, event.messageId);
+  if (ctx.config.webhookUrls.length === 0) return [];
+  const out: Delivery[] = [];
+  for (const row of statusWebhookRows(ctx, await webhookAccount(db, ctx, event.businessPhoneId), event)) out.push(await insertDelivery(db, row, ctx.clock()));
+  return out;
 }
 
 /** FLOW_STATUS_CHANGE for the account that owns the flow (the default account when unknown). */

@@ -10,6 +10,7 @@ import type { Diagnostic, Fix, FlowJsonVersion, Position, ValidateOptions } from
 import feedbackForm from '../../../examples/feedback-form.json?raw';
 import { api, postJson } from '../api.js';
 import type { FlowSummary, ValidationError } from '../api.js';
+import { galleryStart } from '../gallery/open.js';
 import { remoteDriver } from '../inbox/remote.js';
 import type { SessionWire } from '../inbox/remote.js';
 import type { PhoneDriver, PhoneState } from '../phone/driver.js';
@@ -22,6 +23,8 @@ import { LazyEditor } from './LazyEditor.js';
 import { offsetOf } from './position.js';
 import { useShortcuts } from './shortcuts.js';
 import { usePreview } from './usePreview.js';
+import { ModeSwitch, type BuilderMode } from './visual/ModeSwitch.js';
+import { Visual } from './visual/Visual.js';
 import './builder.css';
 
 /** The simulated phone the builder's sandbox runs go to. */
@@ -55,15 +58,18 @@ interface Interactive {
 }
 
 export function Builder() {
-  const [text, setText] = useState(feedbackForm);
+  // `/builder?gallery=<id>` opens a gallery flow instead of the seed's form (gallery/open.ts).
+  const [opened] = useState(() => galleryStart(location.search));
+  const [text, setText] = useState(opened.text ?? feedbackForm);
   const [version, setVersion] = useState<FlowJsonVersion | ''>('');
+  const [mode, setMode] = useState<BuilderMode>('code');
   const [cursor, setCursor] = useState({ line: 1, column: 1 });
-  const [name, setName] = useState('feedback_form');
+  const [name, setName] = useState(opened.name ?? 'feedback_form');
   const [endpoint, setEndpoint] = useState('');
   const [saved, setSaved] = useState<Saved | undefined>(undefined);
   const [flows, setFlows] = useState<FlowSummary[] | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(undefined);
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | undefined>(opened.note);
   const [inter, setInter] = useState<Interactive>({ flowToken: 'flow-token-preview', dataText: '{}', screen: '', viaSandbox: false });
   const [run, setRun] = useState<{ screen?: string; data?: Record<string, unknown> } | undefined>(undefined);
   const [remote, setRemote] = useState<{ state: PhoneState; driver: PhoneDriver; wire: SessionWire } | undefined>(undefined);
@@ -307,8 +313,13 @@ export function Builder() {
             ))}
           </ul>
         )}
-        <LazyEditor text={text} diagnostics={result.diagnostics} version={version === '' ? undefined : version} onChange={setText} onCursor={setCursor} onFix={fixOne} handle={editor} describedBy="editor-keys" />
-        <div class="ed-foot">
+        <ModeSwitch mode={mode} onChange={setMode} />
+        {mode === 'visual' ? (
+          <Visual text={text} version={version === '' ? undefined : version} onChange={setText} onScreen={(id) => remote === undefined && run === undefined && preview.goTo(id)} />
+        ) : (
+          <LazyEditor text={text} diagnostics={result.diagnostics} version={version === '' ? undefined : version} onChange={setText} onCursor={setCursor} onFix={fixOne} handle={editor} describedBy="editor-keys" />
+        )}
+        <div class="ed-foot" hidden={mode === 'visual'}>
           <p class="ed-keys" id="editor-keys">
             <kbd>Ctrl/⌘ S</kbd> save · <kbd>Ctrl/⌘ Enter</kbd> check and preview the screen at the cursor · <kbd>Ctrl Space</kbd> complete · <kbd>F8</kbd> next problem · <kbd>Ctrl/⌘ Shift M</kbd> problems and fixes · <kbd>Ctrl/⌘ F</kbd> search · <kbd>Esc</kbd> then <kbd>Tab</kbd> leaves the editor
           </p>

@@ -2,7 +2,7 @@
 // data, the stand-in endpoint), restarted on each edit at the screen the user was looking at.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { startFlow } from '../../../src/runtime/index.js';
-import type { FlowJsonVersion } from '../../../src/runtime/index.js';
+import type { FlowJsonVersion, RuntimeHost } from '../../../src/runtime/index.js';
 import { localDriver } from '../phone/driver.js';
 import type { PhoneDriver, PhoneState } from '../phone/driver.js';
 import { exampleHost } from './preview-host.js';
@@ -29,6 +29,8 @@ export interface PreviewInput {
   start?: { screen?: string; data?: Record<string, unknown> };
   /** Off while an interactive sandbox session has the phone. */
   enabled: boolean;
+  /** Answers INIT, BACK and data_exchange instead of the example stand-in (the `<waflow-phone>` element's endpoint stub). */
+  exchange?: RuntimeHost['exchange'];
 }
 
 export function usePreview(input: PreviewInput): Preview {
@@ -58,7 +60,7 @@ export function usePreview(input: PreviewInput): Preview {
         mode: { action: 'navigate', ...(screen === undefined ? {} : { screen }), ...(input.start?.data === undefined ? {} : { data: input.start.data }) },
         preview: input.start === undefined,
         ...(input.version === undefined ? {} : { version: input.version }),
-        host: exampleHost(flow, (response) => setCompletion(response), (url) => window.open(url, '_blank', 'noopener')),
+        host: { ...exampleHost(flow, (response) => setCompletion(response), (url) => window.open(url, '_blank', 'noopener')), ...(input.exchange === undefined ? {} : { exchange: input.exchange }) },
       })
         .then((session) => {
           if (cancelled) return session.close();
@@ -89,7 +91,7 @@ export function usePreview(input: PreviewInput): Preview {
       clearTimeout(timer);
       dispose?.();
     };
-  }, [input.flow, input.version, input.enabled, input.flowToken, input.start, generation]);
+  }, [input.flow, input.version, input.enabled, input.flowToken, input.start, input.exchange, generation]);
 
   return {
     ...(state === undefined ? {} : { state }),
