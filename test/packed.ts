@@ -26,7 +26,7 @@ export interface PackedProject {
 }
 
 /** What the full project adds: the versions this repository tests with, so the npm cache has them. */
-const FULL_EXTRAS = ['@electric-sql/pglite', '@types/node', '@types/express', 'express', 'fastify', 'hono', '@hono/node-server', 'pg', 'redis', 'playwright-core'];
+const FULL_EXTRAS = ['@electric-sql/pglite', '@types/node', '@types/express', 'express', 'fastify', 'hono', '@hono/node-server', 'pg', 'redis', 'playwright-core', '@modelcontextprotocol/server'];
 
 function installedVersion(name: string): string {
   const pkg = JSON.parse(readFileSync(join(REPO, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };

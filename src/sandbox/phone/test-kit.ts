@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,9 +52,13 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-/** A business webhook receiver on a fixed port; not listening until start(). */
+/**
+ * A business webhook receiver on a fixed port that answers only between start() and stop(). The
+ * port is held from creation to close() and, while the receiver is down, each connection is cut
+ * at once (the platform's "could not be reached"). Closing the socket and listening again later
+ * would let another process take the port in between.
+ */
 export async function createReceiver(appSecret: string, port?: number): Promise<Receiver> {
-  const chosen = port ?? (await freePort());
   const schema = `receiver_${randomBytes(6).toString('hex')}`;
   const db: Store = await openStore({ databaseUrl: BUSINESS_DATABASE_URL, schema });
   await migrate(db);
@@ -69,43 +72,45 @@ export async function createReceiver(appSecret: string, port?: number): Promise<
       events.push(event);
     },
   });
-  let server: Server | undefined;
+  let up = false;
+  const node = toNodeWebhookHandler(async (req) => {
+    if (receiver.failNext > 0) {
+      receiver.failNext -= 1;
+      requests.push({ status: 503 });
+      return new Response('down for maintenance', { status: 503 });
+    }
+    const res = await handler(req);
+    requests.push({ status: res.status });
+    return res;
+  });
+  const server = createServer(node);
+  server.on('connection', (socket) => {
+    if (!up) socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const chosen = (server.address() as AddressInfo).port;
   const receiver: Receiver = {
     url: `http://127.0.0.1:${chosen}/webhook`,
     completions,
     events,
     requests,
     failNext: 0,
-    async start() {
-      if (server !== undefined) return;
-      const node = toNodeWebhookHandler(async (req) => {
-        if (receiver.failNext > 0) {
-          receiver.failNext -= 1;
-          requests.push({ status: 503 });
-          return new Response('down for maintenance', { status: 503 });
-        }
-        const res = await handler(req);
-        requests.push({ status: res.status });
-        return res;
-      });
-      const s = createServer(node);
-      await new Promise<void>((resolve, reject) => {
-        s.once('error', reject);
-        s.listen(chosen, '127.0.0.1', () => resolve());
-      });
-      server = s;
+    start() {
+      up = true;
+      return Promise.resolve();
     },
-    async stop() {
-      const s = server;
-      server = undefined;
-      if (s === undefined) return;
-      await new Promise<void>((resolve) => {
-        s.closeAllConnections();
-        s.close(() => resolve());
-      });
+    stop() {
+      up = false;
+      // Kept-alive connections from before end too: the next attempt finds the receiver down.
+      server.closeAllConnections();
+      return Promise.resolve();
     },
     async close() {
       await receiver.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
       await db.close();
     },

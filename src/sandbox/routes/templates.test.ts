@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClientError, ApiError, HOSTING_TYPES } from '../../api/index.js';
 import type { ApiClient, CreateTemplateRequest } from '../../api/index.js';
 import type { TemplateStatusEvent } from '../events.js';
-import { START_TIMEOUT_MS, feedbackFormSource, startApiSandbox } from '../api-test-kit.js';
+import { START_TIMEOUT_MS, feedbackFormSource, seedFeedbackFormSource, startApiSandbox } from '../api-test-kit.js';
 import type { ApiTestSandbox } from '../api-test-kit.js';
 
 let t: ApiTestSandbox;
@@ -246,5 +246,14 @@ describe('template rules', () => {
     const made = buttons?.buttons[0]?.flowId ?? '';
     expect(buttons?.buttons[0]?.flowJson).toBeUndefined();
     expect((await cloud.flows.get(made, { fields: ['status'] })).status).toBe('PUBLISHED');
+  });
+
+  it("refuses a FLOW button's flow_json on a version frozen for publishing, and makes no flow", async () => {
+    const before = (await cloud.flows.list()).data.length;
+    const refused = await cloud.templates.create(flowTemplate('frozen_inline', { flowJson: seedFeedbackFormSource() })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ApiError);
+    expect((refused as ApiError).status).toBe(400);
+    expect((refused as ApiError).message).toMatch(/flow_json cannot be published: Flow JSON version 2\.1 is no longer available for publishing/);
+    expect((await cloud.flows.list()).data.length).toBe(before);
   });
 });

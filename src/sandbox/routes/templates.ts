@@ -9,7 +9,7 @@ import type { SandboxContext } from '../context.js';
 import { findFlowByName, getFlowRecord, insertFlow, putFlowJson } from '../data/flows.js';
 import { deletedNameHold, deleteTemplates, findTemplatesByName, getTemplateRecord, insertTemplate, listTemplateRecords, transitionTemplate } from '../data/templates.js';
 import type { TemplateStatus } from '../events.js';
-import { blockingErrors, validateFlowSource } from '../flow-validation.js';
+import { blockingErrors, unpublishableVersion, validateFlowSource } from '../flow-validation.js';
 import { numericId } from '../ids.js';
 import type { TemplateRecord } from '../records.js';
 import { errorResponse, json, readJson } from '../router.js';
@@ -89,6 +89,9 @@ async function resolveFlowButtons(ctx: SandboxContext, accountId: string, hostin
         if (errors.length > 0) {
           return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json has ${errors.length} validation error(s); the first: ${String(errors[0]?.message)}`) };
         }
+        // Published with the template, so it must be a version that can still be published.
+        const frozen = unpublishableVersion(summary.jsonVersion);
+        if (frozen !== undefined) return { ok: false, response: invalid(hostingType, `The FLOW button's flow_json cannot be published: ${frozen}`) };
         // A flow made from a template's flow_json is published with it, as the platform does.
         const id = numericId();
         flowId = id;
