@@ -1,8 +1,9 @@
 // What every tool call may use: the folder the server serves (files are read and written only
 // inside it), the project file that names the environments, the process environment (credentials
 // are read from it by the commands, never returned), and the Flow JSON a call gives.
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { describeFileError } from '../cli/format/file-error.js';
 import { ToolInputError } from './tools/tool.js';
 import type { JsonSchema } from './tools/tool.js';
@@ -30,11 +31,25 @@ export const FLOW_INPUT: Readonly<Record<string, JsonSchema>> = {
   file: { type: 'string', description: "A Flow JSON file, relative to the server's folder (it cannot leave that folder). Give either flow or file." },
 };
 
+/** The path with its symlinks resolved as far as it exists (a file to be written may not yet). */
+function realPathOf(path: string): string {
+  const missing: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return join(realpathSync(at), ...missing.reverse());
+    } catch {
+      if (dirname(at) === at) return path;
+      missing.push(basename(at));
+    }
+  }
+}
+
 /** A path inside the served folder, or a ToolInputError saying why not. */
 export function resolveInside(context: ToolContext, file: string): string {
   if (file.includes('\0')) throw new ToolInputError('the file name contains a NUL character');
   const path = resolve(context.root, file);
-  const rel = relative(context.root, path);
+  // Compared with symlinks resolved: a link inside the folder to a place outside it is outside.
+  const rel = relative(realPathOf(context.root), realPathOf(path));
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) {
     throw new ToolInputError(`${file.slice(0, 200)} is outside the folder this server serves (${context.root}); give a path inside it`);
   }

@@ -1,7 +1,7 @@
 // The MCP server's parts in process: every diagnostic code has an explanation, files stay inside
 // the served folder, the platform tools read only configured environments and never answer with
 // their credentials, and a bug in a tool is an isError answer (test/mcp.test.ts runs the server).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from '../flow-json/validate/index.js';
@@ -44,6 +44,26 @@ describe('resolveInside', () => {
     expect(resolveInside(ctx, '/srv/project/a.json')).toBe('/srv/project/a.json');
     for (const bad of ['../a.json', '/etc/passwd', 'flows/../../a.json', '.', '/srv/projectx/a.json']) {
       expect(() => resolveInside(ctx, bad), bad).toThrow(ToolInputError);
+    }
+  });
+
+  it('follows symlinks: a link inside the folder to a place outside it is outside', () => {
+    const root = tempDir('waflow-mcp-root-');
+    const outside = tempDir('waflow-mcp-outside-');
+    try {
+      writeFileSync(join(outside.path, 'secret.json'), '{}');
+      mkdirSync(join(root.path, 'flows'));
+      symlinkSync(outside.path, join(root.path, 'elsewhere'));
+      symlinkSync(join(root.path, 'flows'), join(root.path, 'alias'));
+      const ctx = context(root.path);
+      expect(() => resolveInside(ctx, 'elsewhere/secret.json')).toThrow(ToolInputError);
+      expect(() => resolveInside(ctx, 'elsewhere/new.json')).toThrow(ToolInputError);
+      // A link that stays inside, and a file not written yet, are fine.
+      expect(resolveInside(ctx, 'alias/a.json')).toBe(join(root.path, 'alias', 'a.json'));
+      expect(resolveInside(ctx, 'flows/new/b.json')).toBe(join(root.path, 'flows', 'new', 'b.json'));
+    } finally {
+      root.remove();
+      outside.remove();
     }
   });
 });
