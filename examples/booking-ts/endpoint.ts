@@ -2,29 +2,19 @@
 // typed from the flow itself. booking.types.ts is generated from toFlowJson(bookingFlow), so a
 // field renamed in flow.ts breaks this file's build, not a user's session.
 import { complete, createFlowEndpoint, nextScreen, showError } from '../../src/endpoint/index.js';
-import type { EndpointLogger, FlowEndpoint, FlowTokenStore } from '../../src/endpoint/index.js';
+import type { FlowEndpoint } from '../../src/endpoint/index.js';
+import { appointmentData, detailsProblem, summaryData } from '../booking/answers.js';
 import { Calendar, SERVICES } from '../booking/calendar.js';
+import type { BookingEndpointOptions } from '../booking/endpoint.js';
 import type { BookingFlow } from './booking.types.js';
 import { BOOKING_FLOW_JSON } from './flow.js';
 
-export interface BookingEndpointOptions {
-  privateKey: string;
-  passphrase?: string;
-  appSecret?: string;
-  tokenStore?: FlowTokenStore;
-  logger?: EndpointLogger;
-  calendar?: Calendar;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export type { BookingEndpointOptions };
 
 export function createBookingEndpoint(options: BookingEndpointOptions): FlowEndpoint {
   const calendar = options.calendar ?? new Calendar();
 
-  const appointment = (date?: string): BookingFlow['screens']['APPOINTMENT']['data'] => {
-    const times = date === undefined ? [] : calendar.freeTimes(date);
-    return { services: [...SERVICES], dates: calendar.dates(), times, is_time_enabled: times.length > 0 };
-  };
+  const appointment = (date?: string): BookingFlow['screens']['APPOINTMENT']['data'] => appointmentData(calendar, date);
 
   return createFlowEndpoint<BookingFlow>({
     privateKey: options.privateKey,
@@ -51,21 +41,9 @@ export function createBookingEndpoint(options: BookingEndpointOptions): FlowEndp
           const { service, date, time } = ctx.data;
           const name = ctx.data.name.trim();
           const email = ctx.data.email.trim();
-          if (name.length < 2) return showError('Please enter your full name.');
-          if (!EMAIL.test(email)) return showError('Please enter a valid email address.');
-          const phone = ctx.data.phone?.trim() ?? '';
-          const notes = ctx.data.notes?.trim() ?? '';
-          return nextScreen('SUMMARY', {
-            summary: calendar.describe(service, date, time),
-            contact: phone === '' ? `${name}, ${email}` : `${name}, ${email}, ${phone}`,
-            service,
-            date,
-            time,
-            name,
-            email,
-            phone,
-            notes,
-          });
+          const problem = detailsProblem(name, email);
+          if (problem !== undefined) return showError(problem);
+          return nextScreen('SUMMARY', summaryData(calendar, { service, date, time, name, email, phone: ctx.data.phone?.trim() ?? '', notes: ctx.data.notes?.trim() ?? '' }));
         },
         SUMMARY: (ctx) => {
           const { service, date, time, name, email, phone, notes } = ctx.data;

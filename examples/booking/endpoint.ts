@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { complete, createFlowEndpoint, nextScreen, showError } from '../../src/endpoint/index.js';
 import type { EndpointLogger, FlowContext, FlowEndpoint, FlowTokenStore } from '../../src/endpoint/index.js';
+import { appointmentData, detailsProblem, summaryData } from './answers.js';
 import { Calendar, SERVICES } from './calendar.js';
 import type { Option } from './calendar.js';
 
@@ -34,15 +35,11 @@ export interface BookingEndpointOptions {
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createBookingEndpoint(options: BookingEndpointOptions): FlowEndpoint {
   const calendar = options.calendar ?? new Calendar();
 
-  const appointment = (date?: string): BookingScreens['APPOINTMENT'] => {
-    const times = date === undefined ? [] : calendar.freeTimes(date);
-    return { services: [...SERVICES], dates: calendar.dates(), times, is_time_enabled: times.length > 0 };
-  };
+  const appointment = (date?: string): BookingScreens['APPOINTMENT'] => appointmentData(calendar, date);
 
   const chosenSlot = (ctx: FlowContext) => ({ service: text(ctx.data.service), date: text(ctx.data.date), time: text(ctx.data.time) });
 
@@ -72,21 +69,9 @@ export function createBookingEndpoint(options: BookingEndpointOptions): FlowEndp
           const { service, date, time } = chosenSlot(ctx);
           const name = text(ctx.data.name);
           const email = text(ctx.data.email);
-          if (name.length < 2) return showError('Please enter your full name.');
-          if (!EMAIL.test(email)) return showError('Please enter a valid email address.');
-          const phone = text(ctx.data.phone);
-          const notes = text(ctx.data.notes);
-          return nextScreen('SUMMARY', {
-            summary: calendar.describe(service, date, time),
-            contact: phone === '' ? `${name}, ${email}` : `${name}, ${email}, ${phone}`,
-            service,
-            date,
-            time,
-            name,
-            email,
-            phone,
-            notes,
-          });
+          const problem = detailsProblem(name, email);
+          if (problem !== undefined) return showError(problem);
+          return nextScreen('SUMMARY', summaryData(calendar, { service, date, time, name, email, phone: text(ctx.data.phone), notes: text(ctx.data.notes) }));
         },
         SUMMARY: (ctx) => {
           const { service, date, time } = chosenSlot(ctx);
