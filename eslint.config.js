@@ -25,6 +25,7 @@ export default tseslint.config(
       'src/endpoint/serve/**',
       'src/endpoint/node.ts',
       'src/endpoint/token-store/redis.ts',
+      'src/endpoint/token-store/resp.ts',
       'src/endpoint/token-store/postgres.ts',
     ],
     rules: {

@@ -25,7 +25,7 @@ const parts: [string, () => Section | Promise<Section>][] = [
   ['Completing requests through the endpoint: token stores (memory, Redis, PostgreSQL) vs no store', async () => (await import('./token-store.js')).benchTokenStore()],
   ['Installed package: CLI validate wall time vs bare node start, install sizes', () => benchPackage()],
   ['Sandbox memory: RSS after 10,000 journeys and a GC vs after 1,000', () => benchSandboxMemory()],
-  ['Sandbox journeys: sendFlow to nfm_reply webhook, journeys/s, SQL statements per journey (8 phones, PGlite)', async () => (await import('./sandbox-journeys.js')).benchSandboxJourneys()],
+  ['Sandbox journeys: sendFlow to nfm_reply webhook, journeys/s vs the sandbox when issue 16 was filed, SQL statements per journey (8 phones, PGlite)', async () => (await import('./sandbox-journeys.js')).benchSandboxJourneys()],
 ];
 
 const only = process.argv.slice(2);

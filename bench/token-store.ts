@@ -7,24 +7,34 @@
 //                         round); issue 16's goal: redis_ratio ≥ 0.9
 //   <store>_cpu_us        this process's CPU per request (the store servers' CPU not counted)
 //   two_pings             the memory store plus one Redis PING before its claim and one before
-//                         its settle: what two round trips through the `redis` client cost with
-//                         no store work at all, the floor for a store that claims in one round
-//                         trip and settles in another
+//                         its settle through a node-redis client: two round trips with no store
+//                         work, the floor for a store that claims in one trip and settles in another
+//   two_raw_pings         the same through the store's own RESP connection (resp.ts)
+//   redis                 the Redis store with `{ url }`: its own RESP connection
+//   redis_node_client     the Redis store given a connected node-redis client (`{ client }`)
+//   redis_vs_two_raw_pings, redis_node_client_vs_two_pings: each store against bare round trips
+//                         through the same client (1 = the store costs nothing beyond them)
 // Every block runs `perBlock` requests with `concurrency` in flight, as a server with several
 // open connections would; tokens are issued and requests encrypted before the clock starts.
 // Variants run in a fresh random order each round, so a noisy neighbour slows all of them alike.
 // Uses REDIS_URL and DATABASE_URL, else the test servers (127.0.0.1); works under a throwaway
 // key prefix and table, removed afterwards.
 //
-// Runs on the shared 2-core machine (Redis 7.0 and PostgreSQL 15 on the same host): the quietest
-// gave none 3602/s (284 µs CPU a request, nearly all RSA), memory 0.94, two_pings 0.78, redis
-// 0.76 (364 µs), postgres 0.45; under load from other jobs redis 0.51–0.68, two_pings 0.68–0.76,
-// postgres 0.15–0.27. So the Redis store costs what its two round trips cost and no more
-// (redis_vs_two_pings 1.02 quiet): ≈ 40 µs of this process's CPU per round trip in the `redis`
-// client and the loopback socket, against ≈ 250 µs of RSA. Issue 16's 0.9 would need both trips
-// together under ≈ 30 µs, which no store that claims and settles separately reaches here. The
-// PostgreSQL store waits on two commits (each a WAL flush) per request; its own pool of 4
-// connections queues the 8 requests in flight (a pool of 10 passed in measured ≈ 1.35× more).
+// Runs on the shared 2-core machine (Redis 7.0 and PostgreSQL 15 on the same host). A quiet run
+// (load 0.7, 2026-12-03): none 2204/s (458 µs CPU a request, nearly all RSA), memory 1.01,
+// two_pings 0.73, two_raw_pings 0.90, redis 0.77, redis_node_client 0.70, postgres 0.52,
+// redis_vs_two_raw_pings 0.91. Six runs under load from other jobs: redis 0.65–0.80 (median
+// 0.74), redis_node_client 0.63–0.78 (0.69). Pipelined, the store's own connection costs ≈ 9 µs
+// of CPU a command against node-redis's 25–35 µs; in the endpoint a round trip costs more than
+// its client: one write(2) on loopback (the kernel delivering to Redis and waking it: ≈ 70% of
+// this process's non-idle time in a bare claim + settle loop) and one read. Two bare PINGs are
+// already at issue 16's 0.9, so no store that claims in one round trip and settles in another
+// reaches it here. Ours sends exactly those two commands (EVALSHA claim, EVALSHA settle: checked
+// with MONITOR) and costs ≈ 9% beyond two PINGs: larger commands and replies, longer scripts.
+// Writing a tick's commands in one write cut system CPU but held them behind other requests'
+// RSA, and throughput did not move. The PostgreSQL store waits on two commits (each a WAL flush)
+// per request; its own pool of 4 connections queues the 8 requests in flight (a pool of 10
+// passed in measured ≈ 1.35× more).
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -35,6 +45,8 @@ import { complete, createFlowEndpoint, createMemoryTokenStore } from '../src/end
 import type { FlowEndpoint, FlowHandlers, FlowTokenStore } from '../src/endpoint/index.js';
 import { createPostgresTokenStore } from '../src/endpoint/token-store/postgres.js';
 import { createRedisTokenStore } from '../src/endpoint/token-store/redis.js';
+import { openRespConnection } from '../src/endpoint/token-store/resp.js';
+import type { RespConnection } from '../src/endpoint/token-store/resp.js';
 import { TEST_DATABASE_URL } from '../src/store/test-kit.js';
 import { quietLogger } from './endpoint-fixture.js';
 import { percentile } from './measure.js';
@@ -49,7 +61,7 @@ export interface TokenStoreBenchOptions {
 }
 
 const FULL: Required<TokenStoreBenchOptions> = { rounds: 12, perBlock: 300, concurrency: 8 };
-const VARIANTS = ['none', 'memory', 'two_pings', 'redis', 'postgres'] as const;
+const VARIANTS = ['none', 'memory', 'two_pings', 'two_raw_pings', 'redis', 'redis_node_client', 'postgres'] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const SCREEN = 'CONFIRM';
@@ -104,12 +116,20 @@ export async function benchTokenStore(options: TokenStoreBenchOptions = {}): Pro
   const table = `waflow_bench_tokens_${randomUUID().replaceAll('-', '')}`;
   const stores: Partial<Record<Variant, FlowTokenStore>> = {};
   let pinger: ReturnType<typeof createClient> | undefined;
+  let rawPinger: RespConnection | undefined;
+  let nodeClient: ReturnType<typeof createClient> | undefined;
   try {
     stores.memory = createMemoryTokenStore();
     pinger = createClient({ url: redisUrl });
     await pinger.connect();
     stores.two_pings = withPings(createMemoryTokenStore(), pinger);
+    rawPinger = await openRespConnection(redisUrl);
+    const raw = rawPinger;
+    stores.two_raw_pings = withPings(createMemoryTokenStore(), { ping: () => raw.command(['PING']) });
     stores.redis = await createRedisTokenStore({ url: redisUrl, keyPrefix });
+    nodeClient = createClient({ url: redisUrl });
+    await nodeClient.connect();
+    stores.redis_node_client = await createRedisTokenStore({ client: nodeClient, keyPrefix });
     stores.postgres = await createPostgresTokenStore({ connectionString: databaseUrl, table });
     const endpoints = Object.fromEntries(
       VARIANTS.map((v) => [v, createFlowEndpoint({ privateKey: privateKeyPem, tokenStore: stores[v], handlers, logger: quietLogger })]),
@@ -140,7 +160,8 @@ export async function benchTokenStore(options: TokenStoreBenchOptions = {}): Pro
 
     const ratios = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
     const totals = Object.fromEntries(VARIANTS.map((v) => [v, { ms: 0, cpuUs: 0, requests: 0 }])) as Record<Variant, { ms: number; cpuUs: number; requests: number }>;
-    const redisVsPings: number[] = [];
+    // What each Redis store costs beyond two bare round trips through the same client.
+    const beyondTrips = { redis_vs_two_raw_pings: [] as number[], redis_node_client_vs_two_pings: [] as number[] };
     const warmup = 2;
     for (let round = -warmup; round < o.rounds; round++) {
       const ms = {} as Record<Variant, number>;
@@ -157,7 +178,8 @@ export async function benchTokenStore(options: TokenStoreBenchOptions = {}): Pro
       // Same request count per block, so the ratio of rates is the inverse ratio of times.
       if (round < 0) continue;
       for (const variant of VARIANTS) ratios[variant].push(ms.none / ms[variant]);
-      redisVsPings.push(ms.two_pings / ms.redis);
+      beyondTrips.redis_vs_two_raw_pings.push(ms.two_raw_pings / ms.redis);
+      beyondTrips.redis_node_client_vs_two_pings.push(ms.two_pings / ms.redis_node_client);
     }
 
     const r2 = (n: number): number => Math.round(n * 100) / 100;
@@ -168,13 +190,14 @@ export async function benchTokenStore(options: TokenStoreBenchOptions = {}): Pro
       if (variant !== 'none') result[`${variant}_ratio`] = r2(percentile(ratios[variant].sort((a, b) => a - b), 50));
       result[`${variant}_cpu_us`] = Math.round(t.cpuUs / t.requests);
     }
-    // What the Redis store costs beyond its two round trips.
-    result.redis_vs_two_pings = r2(percentile(redisVsPings.sort((a, b) => a - b), 50));
+    for (const [name, values] of Object.entries(beyondTrips)) result[name] = r2(percentile(values.sort((a, b) => a - b), 50));
     result.seconds = Math.round((performance.now() - began) / 100) / 10;
     return result;
   } finally {
     await Promise.all(Object.values(stores).map((s) => s.close()));
     if (pinger?.isOpen === true) await pinger.close();
+    if (nodeClient?.isOpen === true) await nodeClient.close();
+    await rawPinger?.close();
     await cleanUp(redisUrl, keyPrefix, databaseUrl, table);
   }
 }

@@ -1,7 +1,7 @@
 // waflow as users get it: the `npm pack` tarball installed into fresh projects (test/packed.ts),
 // then used the way a plain Node app, a TypeScript app, a browser bundle and a shell would.
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -110,6 +110,23 @@ describe('plain Node ESM', () => {
     const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: packed.lean });
     expect(stdout).toContain('PEER_MISSING');
     expect(stdout).toContain('npm install pg');
+  });
+
+  it('runs the Redis token store from a URL with no redis package installed', async () => {
+    expect(existsSync(join(packed.lean, 'node_modules', 'redis'))).toBe(false);
+    const prefix = `waflow-packed:${process.pid}:${Date.now()}:`;
+    const script = `
+      const { createRedisTokenStore } = await import('waflow/endpoint/redis');
+      const store = await createRedisTokenStore({ url: ${JSON.stringify(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379')}, keyPrefix: ${JSON.stringify(prefix)} });
+      await store.issue('t', { ttlSeconds: 60 });
+      const claim = await store.claim('t', { claimId: 'c', leaseMs: 1000 });
+      const settled = await store.settle('t', 'c', 'complete');
+      const again = await store.claim('t', { claimId: 'd', leaseMs: 1000 });
+      await store.revoke('t');
+      await store.close();
+      console.log(JSON.stringify({ claimed: claim.ok, settled, again: again.ok ? 'ok' : again.reason }));`;
+    const { stdout } = await exec(process.execPath, ['--input-type=module', '-e', script], { cwd: packed.lean });
+    expect(JSON.parse(stdout)).toEqual({ claimed: true, settled: true, again: 'completed' });
   });
 });
 

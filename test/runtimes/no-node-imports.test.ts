@@ -13,7 +13,7 @@ const ROOTS = ['src/flow-json', 'src/runtime', 'src/data-channel', 'src/endpoint
 const EXEMPT = [
   /^src\/endpoint\/adapters\//,
   /^src\/endpoint\/serve\//,
-  /^src\/endpoint\/token-store\/(redis|postgres)\.ts$/,
+  /^src\/endpoint\/token-store\/(redis|resp|postgres)\.ts$/,
   /\.test\.ts$/,
   /test-kit\.ts$/,
   /\/fixtures\//,

@@ -11,9 +11,11 @@ import type { FlowTokenStore } from './types.js';
 const URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const prefixes: string[] = [];
 const stores: FlowTokenStore[] = [];
+const clients: { close(): Promise<unknown> }[] = [];
 
 afterAll(async () => {
   await Promise.all(stores.map((s) => s.close()));
+  await Promise.all(clients.map((c) => c.close()));
   const admin = createClient({ url: URL });
   await admin.connect();
   for (const prefix of prefixes) {
@@ -23,14 +25,29 @@ afterAll(async () => {
   await admin.close();
 });
 
-async function make(now: () => number) {
+/** A store and a peer on one key prefix: by URL (the store's own RESP connection), or each given a node-redis client. */
+async function make(now: () => number, via: 'url' | 'node-redis' = 'url') {
   const keyPrefix = `waflow-test:${randomUUID()}:`;
   prefixes.push(keyPrefix);
-  const store = await createRedisTokenStore({ url: URL, keyPrefix, now });
-  const peer = await createRedisTokenStore({ url: URL, keyPrefix, now });
+  const open = async () => {
+    if (via === 'url') return createRedisTokenStore({ url: URL, keyPrefix, now });
+    const client = createClient({ url: URL });
+    clients.push(client);
+    await client.connect();
+    return createRedisTokenStore({ client, keyPrefix, now });
+  };
+  const [store, peer] = [await open(), await open()];
   stores.push(store, peer);
   return { store, peer, keyPrefix };
 }
+
+describe('redis token store given a node-redis client', () => {
+  tokenStoreContract(async () => {
+    const clock = { now: Date.now() };
+    const { store, peer } = await make(() => clock.now, 'node-redis');
+    return { store, peer, clock };
+  });
+});
 
 describe('redis token store', () => {
   tokenStoreContract(async () => {

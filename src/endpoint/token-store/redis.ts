@@ -4,10 +4,13 @@
 // script (redis-scripts.ts), so it is atomic and one round trip: a request that completes a flow
 // costs one EVALSHA to claim and one to settle, where it used to cost three EVALs (a GET, then
 // markCompleted's GET and SET_FIELD). Times come from the store's clock (ARGV), so a clock
-// passed in decides expiry and leases.
-import { peerMissing } from '../../peer/optional.js';
+// passed in decides expiry and leases. With `url` the store speaks RESP through its own connection
+// (resp.ts: no `redis` package, and a fraction of its CPU per command); `client` takes a node-redis
+// client or anything else with eval (and evalSha, scriptLoad).
 import { scriptRunner, scripts } from './redis-scripts.js';
 import type { RedisScriptClient, Script } from './redis-scripts.js';
+import { openRespConnection } from './resp.js';
+import type { RespConnectionOptions } from './resp.js';
 import { assertClaimOptions, assertIssueOptions } from './types.js';
 import type { ClaimOptions, ClaimResult, FlowTokenRecord, FlowTokenStore, IssueOptions, SettleOutcome } from './types.js';
 
@@ -18,8 +21,17 @@ export type RedisTokenStoreOptions = {
   keyPrefix?: string;
   now?: () => number;
 } & (
-  | { /** e.g. `redis://127.0.0.1:6379`; the store opens and closes its own connection. */ url: string; client?: undefined }
-  | { /** A connected client you own; close() leaves it open. */ client: RedisScriptClient; url?: undefined }
+  | {
+      /**
+       * `redis://[[user]:password@]host[:port][/db]` or `rediss://` (TLS); the store opens and
+       * closes its own connection, and reconnects on the next command after a drop.
+       */
+      url: string;
+      /** For the store's own connection: a connect timeout, TLS options (a private CA, say). */
+      connection?: RespConnectionOptions;
+      client?: undefined;
+    }
+  | { /** A connected client you own; close() leaves it open. */ client: RedisScriptClient; url?: undefined; connection?: undefined }
 );
 
 function parseData(text: string): Record<string, unknown> | undefined {
@@ -36,13 +48,9 @@ export async function createRedisTokenStore(options: RedisTokenStoreOptions): Pr
   if (options.client !== undefined) {
     client = options.client;
   } else {
-    const { createClient } = await import('redis').catch(peerMissing('redis', 'createRedisTokenStore({ url })'));
-    const own = createClient({ url: options.url });
-    // Connection errors surface through the commands that fail; the event only needs a listener.
-    own.on('error', () => undefined);
-    await own.connect();
+    const own = await openRespConnection(options.url, options.connection);
     client = own;
-    owned = { close: async () => void (await own.close()) };
+    owned = own;
   }
   const all = await scripts();
   const { ISSUE, GET, CLAIM, SETTLE, SET_FIELD, REVOKE } = all;
