@@ -20,6 +20,7 @@ import { silentLogger } from './logger.js';
 import type { SandboxLogger } from './logger.js';
 import type { PhoneRecord } from './records.js';
 import { hostCheck, limitBody, originCheck, urlCheck } from './http/guards.js';
+import { lingerOnClose } from './http/linger.js';
 import { createRouter } from './router.js';
 import type { Router, SandboxBindings, SandboxMiddleware } from './router.js';
 import { registerApiRoutes } from './routes/index.js';
@@ -161,10 +162,12 @@ export async function createSandbox(options: CreateSandboxOptions = {}): Promise
 /**
  * An answer given before the request body was read whole (413, 401, 404, a refused Host) closes
  * the connection after it: a keep-alive client would otherwise wait while the rest of its body is
- * read and thrown away, or hang when it is too large for that.
+ * read and thrown away, or hang when it is too large for that. The close lingers (linger.ts), so
+ * the client reads the answer before the connection goes.
  */
 function closeIfUnread(res: Response, env: Omit<SandboxBindings, 'ctx'>): Response {
   if (env.incoming === undefined || env.incoming.complete) return res;
+  lingerOnClose(env.incoming);
   const headers = new Headers(res.headers);
   headers.set('connection', 'close');
   return new Response(res.body, { status: res.status, statusText: res.statusText, headers });

@@ -163,6 +163,27 @@ describe('connections after an early answer', () => {
       expect(msToClose).toBeLessThan(1500);
     });
   }
+
+  it('keeps reading what the client still sends after the answer, so it ends in a clean close, not a reset', async () => {
+    // The client goes on sending after our FIN, as an uploader busy with its body does. The
+    // server drops those bytes and closes once the client does; a server that destroyed its
+    // socket would answer them with a reset (EPIPE / ECONNRESET here).
+    const outcome = await new Promise<{ text: string; error?: string }>((resolve) => {
+      const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: true });
+      let text = '';
+      let error: string | undefined;
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('end', () => {
+        socket.write(Buffer.alloc(1024 * 1024, 0x79));
+        socket.end();
+      });
+      socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+      socket.on('close', () => resolve({ text, ...(error === undefined ? {} : { error }) }));
+      socket.write(`POST /_sandbox/phones HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\nContent-Length: 4000000\r\n\r\n{"name":"${'y'.repeat(64 * 1024)}`);
+    });
+    expect(status(outcome.text)).toBe(413);
+    expect(outcome.error).toBeUndefined();
+  });
 });
 
 describe('request timeout', () => {
