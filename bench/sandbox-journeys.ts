@@ -12,11 +12,11 @@
 //   cpu_ms_per_journey          the child's CPU (sandbox, PGlite, the in-process receiver) ÷ journeys
 //   top_statements              the most frequent statements, per journey
 // The two run in alternating halves (current, baseline, current, baseline), so a neighbour's load
-// weighs on both. Measured 2026-12-03 (2 cores, quiet): 400 journeys each, 67.3/s against 51.1/s
-// (1.32), 18.5 statements a journey against 50.2, CPU 18.6 ms a journey against 23.1. The issue's
-// own 31/s came from another harness (over HTTP); this bench's closed in-process loop gives the
-// old sandbox 51/s, so the ×3 is read against that. PGlite's protocol execution is ≈ 41% of the
-// child's CPU (--cpu-prof), at ≈ 18 statements a journey.
+// weighs on both. Measured 2026-12-03 (2 cores, quiet): 2,000 journeys each, 75.4/s against
+// 52.9/s (1.43), 18.5 statements a journey against 50.2, CPU 15.3 ms a journey against 21.1. The
+// issue's own 31/s came from another harness (over HTTP); this bench's closed in-process loop
+// gives the old sandbox 51–53/s, so the ×3 is read against that. --cpu-prof of the child: PGlite
+// (its WebAssembly and its JS) ≈ 59% of the CPU, waflow's own code ≈ 6%.
 import type { ChildProcess } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import type { JourneysResult } from './sandbox-journeys-child.js';
@@ -71,7 +71,7 @@ export async function benchSandboxJourneys(options: BenchSandboxJourneysOptions 
   try {
     // Alternating halves: current, baseline, current, baseline.
     const half = Math.ceil(journeys / 2);
-    for (let round = 0; round < 2; round++) {
+    for (let pass = 0; pass < 2; pass++) {
       await runChild(spawnTs('sandbox-journeys-child.ts', args(half)), now);
       if (typeof baseline !== 'string') await runChild(baseline.spawn(args(half)), before);
     }
